@@ -1,0 +1,4 @@
+import type { BenchSuite } from './types.js';
+
+/** Every benchmark suite registers itself here, one line each. */
+export const SUITES: BenchSuite[] = [];
