@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EventAnalysis, EventRecord, StoredEvent } from '../../../core/events/event.js';
+import { ArgusError } from '../../../core/errors.js';
+import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import { rowToAnalysis, rowToEvent, type AnalysisRow, type EventRow } from './rows.js';
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+  synchronous?: 'full' | 'normal';
+}
+
+/** Opens (creating if needed) an SQLite database in WAL mode and brings its schema up to date. */
+export function openSqliteDatabase(options: SqliteStoreOptions): Database.Database {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(options.path);
+  } catch (cause) {
+    throw new ArgusError('ARGUS_ERR_STORAGE', `cannot open SQLite database ${options.path}: ${(cause as Error).message}`, { cause });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)');
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  for (const m of SQLITE_MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+    })();
+  }
+}
+
+export function createSqliteEventStore(db: Database.Database): EventStore {
+  const insert = db.prepare(`INSERT OR IGNORE INTO events
+    (id, ts_ms, received_ms, deployment, model, source, user_hash, session, input_json, output, latency_ms, input_tokens, output_tokens, metadata_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertMany = db.transaction((events: readonly EventRecord[]) => events.map((e): InsertOutcome => {
+    const r = insert.run(e.id, e.timestampMs, e.receivedMs, e.deployment, e.model, e.source, e.userHash, e.session,
+      e.input === null ? null : JSON.stringify(e.input), e.output, e.latencyMs, e.inputTokens, e.outputTokens,
+      Object.keys(e.metadata).length === 0 ? null : JSON.stringify(e.metadata));
+    return r.changes === 1 ? 'accepted' : 'duplicate';
+  }));
+  const byId = db.prepare(`SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error
+    FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq WHERE e.id = ?`);
+  const pending = db.prepare(`SELECT e.* FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
+    WHERE e.seq > ? AND a.seq IS NULL ORDER BY e.seq LIMIT ?`);
+  const insertAnalysis = db.prepare(`INSERT OR REPLACE INTO event_analysis (seq, status, analyzed_ms, features_json, scores_json, error)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const readAggregate = db.prepare('SELECT data_json FROM minute_aggregates WHERE deployment = ? AND source = ? AND minute_ms = ?').pluck();
+  const writeAggregate = db.prepare('INSERT OR REPLACE INTO minute_aggregates (deployment, source, minute_ms, data_json) VALUES (?, ?, ?, ?)');
+  const saveAll = db.transaction((analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown) => {
+    for (const a of analyses) {
+      insertAnalysis.run(a.seq, a.status, a.analyzedMs, a.features ? JSON.stringify(a.features) : null,
+        a.scores ? JSON.stringify(a.scores) : null, a.error ?? null);
+    }
+    for (const d of deltas) {
+      const stored = readAggregate.get(d.deployment, d.source, d.minuteMs) as string | undefined;
+      const value = stored === undefined ? d.data : merge(JSON.parse(stored), d.data);
+      writeAggregate.run(d.deployment, d.source, d.minuteMs, JSON.stringify(value));
+    }
+  });
+  const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+  const setSetting = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
+
+  const guard = <T>(what: string, fn: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(fn());
+    } catch (cause) {
+      if (cause instanceof ArgusError) return Promise.reject(cause);
+      return Promise.reject(new ArgusError('ARGUS_ERR_STORAGE', `SQLite ${what} failed: ${(cause as Error).message}`, { cause }));
+    }
+  };
+
+  return {
+    dialect: 'sqlite',
+    insertEvents: (events) => guard('insert', () => insertMany(events)),
+    getEvent: (id) => guard('read', () => {
+      const row = byId.get(id) as (EventRow & AnalysisRow) | undefined;
+      if (!row) return undefined;
+      return { ...rowToEvent(row), analysis: rowToAnalysis(row) };
+    }),
+    listEvents: (q) => guard('list', () => {
+      const { where, params } = filters(q);
+      const order = q.order === 'asc' ? 'ASC' : 'DESC';
+      if (q.cursor !== undefined) {
+        const seq = decodeCursor(q.cursor);
+        if (seq === undefined) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued: '${q.cursor}'`);
+        where.push(order === 'ASC' ? 'e.seq > ?' : 'e.seq < ?');
+        params.push(seq);
+      }
+      const sql = `SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error
+        FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.seq ${order} LIMIT ?`;
+      const rows = db.prepare(sql).all(...params, q.limit + 1) as Array<EventRow & AnalysisRow>;
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      return {
+        events: page.map((r) => ({ ...rowToEvent(r), analysis: rowToAnalysis(r) })),
+        nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq) : null,
+      };
+    }),
+    countEvents: (q = {}) => guard('count', () => {
+      const { where, params } = filters(q);
+      return db.prepare(`SELECT count(*) FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
+    }),
+    pendingAnalysis: (afterSeq, limit) => guard('read', () => (pending.all(afterSeq, limit) as EventRow[]).map(rowToEvent)),
+    saveAnalyses: (analyses, deltas, merge) => guard('write', () => saveAll(analyses, deltas, merge)),
+    readAggregates: (q) => guard('read', () => {
+      const where = ['minute_ms >= ?', 'minute_ms < ?'];
+      const params: Array<string | number> = [q.fromMs, q.toMs];
+      if (q.deployment !== undefined) { where.push('deployment = ?'); params.push(q.deployment); }
+      if (q.source !== undefined) { where.push('source = ?'); params.push(q.source); }
+      const rows = db.prepare(`SELECT deployment, source, minute_ms, data_json FROM minute_aggregates WHERE ${where.join(' AND ')} ORDER BY minute_ms`)
+        .all(...params) as Array<{ deployment: string; source: StoredEvent['source']; minute_ms: number; data_json: string }>;
+      return rows.map((r) => ({ deployment: r.deployment, source: r.source, minuteMs: r.minute_ms, data: JSON.parse(r.data_json) as unknown }));
+    }),
+    listDeployments: () => guard('read', () => (db.prepare(
+      'SELECT deployment, count(*) AS events, max(ts_ms) AS lastMs FROM events GROUP BY deployment ORDER BY deployment',
+    ).all() as Array<{ deployment: string; events: number; lastMs: number }>)),
+    getSetting: (key) => guard('read', () => getSetting.get(key) as string | undefined),
+    setSetting: (key, value) => guard('write', () => { setSetting.run(key, value); }),
+    close: () => guard('close', () => { if (db.open) db.close(); }),
+  };
+}
+
+function filters(q: Omit<EventQuery, 'limit' | 'cursor' | 'order'>): { where: string[]; params: Array<string | number> } {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (q.deployment !== undefined) { where.push('e.deployment = ?'); params.push(q.deployment); }
+  if (q.source !== undefined) { where.push('e.source = ?'); params.push(q.source); }
+  if (q.sinceMs !== undefined) { where.push('e.ts_ms >= ?'); params.push(q.sinceMs); }
+  if (q.untilMs !== undefined) { where.push('e.ts_ms < ?'); params.push(q.untilMs); }
+  return { where, params };
+}

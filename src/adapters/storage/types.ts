@@ -1,0 +1,64 @@
+import type { EventAnalysis, EventRecord, EventSource, StoredEvent } from '../../core/events/event.js';
+
+export type InsertOutcome = 'accepted' | 'duplicate';
+
+export interface EventQuery {
+  deployment?: string | undefined;
+  source?: EventSource | undefined;
+  /** Inclusive lower bound on the event timestamp, ms since the epoch. */
+  sinceMs?: number | undefined;
+  /** Exclusive upper bound on the event timestamp. */
+  untilMs?: number | undefined;
+  limit: number;
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
+export interface EventPage {
+  events: Array<StoredEvent & { analysis?: EventAnalysis | undefined }>;
+  nextCursor: string | null;
+}
+
+/** A per-deployment, per-source, per-minute aggregate. `data` is opaque to the store. */
+export interface AggregateRow {
+  deployment: string;
+  source: EventSource;
+  minuteMs: number;
+  data: unknown;
+}
+
+/**
+ * The slice of storage the pipeline and the API need. Every adapter (SQLite, PostgreSQL) runs the
+ * same contract suite in test/storage/. Methods are async so that a networked store fits.
+ */
+export interface EventStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Inserts in one transaction; committed when the promise resolves. Duplicates (by id) are skipped. */
+  insertEvents(events: readonly EventRecord[]): Promise<InsertOutcome[]>;
+  getEvent(id: string): Promise<(StoredEvent & { analysis?: EventAnalysis | undefined }) | undefined>;
+  listEvents(query: EventQuery): Promise<EventPage>;
+  countEvents(query?: Omit<EventQuery, 'limit' | 'cursor' | 'order'>): Promise<number>;
+  /** Events with no analysis yet, in insertion order, after `afterSeq` (recovery after a restart). */
+  pendingAnalysis(afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Saves analyses and folds aggregate deltas into the stored aggregates in one transaction.
+   * `merge(stored, delta)` combines two aggregate values; the store never looks inside them.
+   */
+  saveAnalyses(analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown): Promise<void>;
+  readAggregates(query: { deployment?: string; source?: EventSource; fromMs: number; toMs: number }): Promise<AggregateRow[]>;
+  listDeployments(): Promise<Array<{ deployment: string; events: number; lastMs: number }>>;
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function encodeCursor(seq: number): string {
+  return Buffer.from(`s:${seq}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number | undefined {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^s:(\d+)$/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { durationMs } from './duration.js';
+
+/**
+ * The one YAML config file. Every field has a default, so an empty file (or none) runs Argus
+ * embedded: SQLite under ./.argus, the API and dashboard on 127.0.0.1:7070. Units sit in the
+ * names or in the duration strings. Secrets never live here: only the names of the environment
+ * variables that hold them.
+ */
+const byteSize = z.number().int().positive();
+
+export const configSchema = z.object({
+  server: z.object({
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65_535).default(7070),
+  }).strict().prefault({}),
+  data_dir: z.string().min(1).default('./.argus'),
+  storage: z.object({
+    driver: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    /** full: fsync at every commit (an acknowledged event survives power loss); normal: survives a crash of Argus. */
+    sqlite_synchronous: z.enum(['full', 'normal']).default('full'),
+    postgres_url_env: z.string().default('ARGUS_POSTGRES_URL'),
+  }).strict().prefault({}),
+  privacy: z.object({
+    /** Environment variable holding the HMAC secret for user ids; generated into data_dir if unset. */
+    user_hash_secret_env: z.string().default('ARGUS_USER_HASH_SECRET'),
+  }).strict().prefault({}),
+  ingest: z.object({
+    max_body_bytes: byteSize.default(16 * 1024 * 1024),
+    max_batch_events: z.number().int().positive().max(100_000).default(10_000),
+    max_text_chars: z.number().int().positive().default(200_000),
+    max_messages: z.number().int().positive().default(500),
+    max_metadata_keys: z.number().int().positive().default(64),
+    max_metadata_value_chars: z.number().int().positive().default(2_048),
+  }).strict().prefault({}),
+  pipeline: z.object({
+    queue_capacity: z.number().int().positive().default(50_000),
+    batch_size: z.number().int().positive().max(10_000).default(500),
+    /** The longest a gateway-captured event waits in memory before it is written. */
+    flush_interval: durationMs().prefault(50),
+    sampling: z.object({
+      mode: z.enum(['full', 'random']).default('full'),
+      rate: z.number().min(0).max(1).default(1),
+      seed: z.number().int().default(1),
+    }).strict().prefault({}),
+  }).strict().prefault({}),
+  gateway: z.object({
+    enabled: z.boolean().default(true),
+    /** Deployment name for traffic that names none (no x-argus-deployment header). */
+    deployment: z.string().min(1).default('default'),
+    upstream: z.object({
+      url: z.url().optional(),
+      api_key_env: z.string().default('ARGUS_UPSTREAM_API_KEY'),
+      timeout: durationMs().prefault('120s'),
+      connect_timeout: durationMs().prefault('10s'),
+      max_connections: z.number().int().positive().default(256),
+    }).strict().prefault({}),
+    max_body_bytes: byteSize.default(8 * 1024 * 1024),
+  }).strict().prefault({}),
+  log: z.object({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  }).strict().prefault({}),
+}).strict();
+
+export type ArgusConfig = z.output<typeof configSchema>;
+export type ArgusConfigInput = z.input<typeof configSchema>;

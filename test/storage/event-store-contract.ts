@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventStore } from '../../src/adapters/storage/types.js';
+import { makeEvent } from '../helpers/events.js';
+
+const sumMerge = (a: unknown, b: unknown) => ({ n: (a as { n: number }).n + (b as { n: number }).n });
+
+/**
+ * The behaviour every EventStore adapter must show. An adapter's test file calls this with a
+ * factory that returns a fresh, empty store.
+ */
+export function runEventStoreContract(name: string, open: () => Promise<EventStore>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    beforeEach(async () => { store = await open(); });
+    afterEach(async () => { await store.close(); });
+
+    it('round-trips every field of an event', async () => {
+      const e = makeEvent({ id: 'a1', input: 'plain prompt', userHash: 'ab'.repeat(32), session: 's1' });
+      expect(await store.insertEvents([e])).toEqual(['accepted']);
+      const got = await store.getEvent('a1');
+      expect(got).toMatchObject({ ...e, seq: expect.any(Number) });
+      expect(got?.analysis).toBeUndefined();
+    });
+
+    it('reports duplicates by id, within a batch and across batches, and keeps the first', async () => {
+      const first = makeEvent({ id: 'dup', output: 'first' });
+      expect(await store.insertEvents([first, makeEvent({ id: 'dup', output: 'second' }), makeEvent({ id: 'other' })]))
+        .toEqual(['accepted', 'duplicate', 'accepted']);
+      expect(await store.insertEvents([makeEvent({ id: 'dup', output: 'third' })])).toEqual(['duplicate']);
+      expect((await store.getEvent('dup'))?.output).toBe('first');
+      expect(await store.countEvents()).toBe(2);
+    });
+
+    it('lists with filters and pages with a cursor, newest first by default', async () => {
+      const events = Array.from({ length: 25 }, (_, i) => makeEvent({
+        id: `e${i}`, timestampMs: 1_000 + i, deployment: i % 2 ? 'odd' : 'even', source: i % 5 === 0 ? 'canary' : 'production',
+      }));
+      await store.insertEvents(events);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listEvents({ deployment: 'even', limit: 4, cursor });
+        seen.push(...page.events.map((e) => e.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(['e24', 'e22', 'e20', 'e18', 'e16', 'e14', 'e12', 'e10', 'e8', 'e6', 'e4', 'e2', 'e0']);
+      const window = await store.listEvents({ sinceMs: 1_005, untilMs: 1_010, source: 'production', limit: 100, order: 'asc' });
+      expect(window.events.map((e) => e.id)).toEqual(['e6', 'e7', 'e8', 'e9']);
+      expect(await store.countEvents({ deployment: 'odd', source: 'canary' })).toBe(2);
+    });
+
+    it('rejects a cursor it did not issue', async () => {
+      await expect(store.listEvents({ limit: 5, cursor: 'bogus' })).rejects.toMatchObject({ code: 'ARGUS_ERR_INVALID_QUERY' });
+    });
+
+    it('tracks pending analysis and folds aggregate deltas with the given merge', async () => {
+      await store.insertEvents([makeEvent({ id: 'p1' }), makeEvent({ id: 'p2' }), makeEvent({ id: 'p3' })]);
+      const pending = await store.pendingAnalysis(0, 10);
+      expect(pending.map((e) => e.id)).toEqual(['p1', 'p2', 'p3']);
+      const [p1, p2] = pending;
+      const delta = { deployment: 'support-bot', source: 'production' as const, minuteMs: 60_000, data: { n: 2 } };
+      await store.saveAnalyses([
+        { seq: p1!.seq, status: 'done', analyzedMs: 5, features: { output_chars: 10 }, scores: { hedging: { score: 0.5 } } },
+        { seq: p2!.seq, status: 'skipped', analyzedMs: 5 },
+      ], [delta], sumMerge);
+      await store.saveAnalyses([], [{ ...delta, data: { n: 3 } }], sumMerge);
+      expect((await store.pendingAnalysis(0, 10)).map((e) => e.id)).toEqual(['p3']);
+      expect((await store.getEvent('p1'))?.analysis).toMatchObject({ status: 'done', features: { output_chars: 10 }, scores: { hedging: { score: 0.5 } } });
+      expect(await store.readAggregates({ fromMs: 0, toMs: 120_000 })).toEqual([{ ...delta, data: { n: 5 } }]);
+      expect(await store.readAggregates({ fromMs: 60_001, toMs: 120_000 })).toEqual([]);
+    });
+
+    it('lists deployments with counts', async () => {
+      await store.insertEvents([makeEvent({ id: 'x', deployment: 'b' }), makeEvent({ id: 'y', deployment: 'a', timestampMs: 9 }), makeEvent({ id: 'z', deployment: 'a', timestampMs: 7 })]);
+      expect(await store.listDeployments()).toEqual([{ deployment: 'a', events: 2, lastMs: 9 }, { deployment: 'b', events: 1, lastMs: 1_700_000_000_000 }]);
+    });
+
+    it('keeps settings', async () => {
+      expect(await store.getSetting('k')).toBeUndefined();
+      await store.setSetting('k', 'v1');
+      await store.setSetting('k', 'v2');
+      expect(await store.getSetting('k')).toBe('v2');
+    });
+  });
+}
