@@ -1,0 +1,178 @@
+import { invalidInput } from '../../errors.js';
+import { murmurFinish, murmurMix } from './hash.js';
+import { normalizeText } from './normalize.js';
+import type { SparseVector } from './sparse.js';
+
+/** How text becomes a hashed feature vector. Stored in every model file; models that share it share one vectorisation. */
+export interface VectorizerConfig {
+  /** Number of hash buckets; a power of two. */
+  dim: number;
+  /** Hash seed (murmur3); changing it changes every feature index. */
+  seed: number;
+  /** Longest word n-gram (1 = unigrams, 2 = uni- and bigrams). */
+  wordNgramMax: number;
+  /** Character n-gram lengths, inclusive. 0 for charNgramMax disables character features. */
+  charNgramMin: number;
+  charNgramMax: number;
+  /** Share of the squared norm given to word features; the rest goes to character features. */
+  wordWeight: number;
+}
+
+export const DEFAULT_VECTORIZER: Readonly<VectorizerConfig> = Object.freeze({
+  dim: 1 << 18,
+  seed: 0x9e3779b1 | 0,
+  wordNgramMax: 2,
+  charNgramMin: 3,
+  charNgramMax: 5,
+  wordWeight: 0.5,
+});
+
+/** A stable string naming a configuration; equal ids mean interchangeable vectors. */
+export function vectorizerId(c: VectorizerConfig): string {
+  return `hash-v1:d${c.dim}:s${c.seed >>> 0}:w${c.wordNgramMax}:c${c.charNgramMin}-${c.charNgramMax}:ww${c.wordWeight}`;
+}
+
+export interface Vectorizer {
+  readonly config: Readonly<VectorizerConfig>;
+  readonly id: string;
+  /** normalizeText, then `vectorizeNormalized`. */
+  vectorize(text: string): SparseVector;
+  /** Features of an already-normalised text. */
+  vectorizeNormalized(normalized: string): SparseVector;
+}
+
+const TOKEN = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}']/gu;
+
+/** Word tokens of a normalised text: runs of letters, digits and apostrophes; each other symbol alone. */
+export function tokenize(normalized: string): string[] {
+  return normalized.match(TOKEN) ?? [];
+}
+
+/**
+ * Signed feature hashing (Weinberger et al., "Feature Hashing for Large Scale Multitask
+ * Learning", ICML 2009) over word 1..n-grams and character n-grams of the normalised text.
+ * Per block: count c per bucket with a ±1 sign from the hash, value sign(c)·(1 + ln|c|)
+ * (sublinear tf, as scikit-learn's `sublinear_tf`), then L2-normalise the block and scale it by
+ * √wordWeight (words) or √(1 − wordWeight) (characters), so the whole vector has norm 1 when both
+ * blocks are non-empty.
+ * Example: "hi" with defaults yields one word unigram and the char n-grams " hi", "hi ", " hi ".
+ *
+ * The returned vectorizer reuses scratch buffers: it is not re-entrant, which is fine in one
+ * JavaScript thread; create one per worker.
+ */
+export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vectorizer {
+  const c: VectorizerConfig = { ...DEFAULT_VECTORIZER, ...config };
+  if (!Number.isInteger(c.dim) || c.dim < 2 || (c.dim & (c.dim - 1)) !== 0 || c.dim > 1 << 24) {
+    throw invalidInput(`vectorizer dim must be a power of two in [2, 2^24], got ${c.dim}`);
+  }
+  if (c.wordNgramMax < 0 || c.charNgramMin < 1 || c.charNgramMax < 0 || c.wordWeight < 0 || c.wordWeight > 1) {
+    throw invalidInput(`invalid vectorizer config ${JSON.stringify(c)}`);
+  }
+  const mask = c.dim - 1;
+  const counts = new Float64Array(c.dim);
+  let touched = new Int32Array(1024);
+  let nTouched = 0;
+  const seedWord = c.seed | 0;
+  const seedChar = murmurMix(c.seed, 0x43484152);
+
+  const add = (h: number) => {
+    const idx = h & mask;
+    if (counts[idx] === 0) {
+      if (nTouched === touched.length) {
+        const bigger = new Int32Array(touched.length * 2);
+        bigger.set(touched);
+        touched = bigger;
+      }
+      touched[nTouched++] = idx;
+    }
+    // A bucket whose signed count returns to exactly 0 would be re-listed; nudge keeps it listed once.
+    const next = counts[idx]! + (h < 0 ? -1 : 1);
+    counts[idx] = next === 0 ? 1e-12 : next;
+  };
+
+  /** Moves the block in `counts` into out-arrays with sublinear tf and block scaling. */
+  const flush = (weight: number, outIdx: number[], outVal: number[]) => {
+    let sumSq = 0;
+    for (let i = 0; i < nTouched; i++) {
+      const v = counts[touched[i]!]!;
+      const a = Math.abs(v) < 1e-9 ? 0 : 1 + Math.log(Math.abs(v));
+      const s = v < 0 ? -a : a;
+      counts[touched[i]!] = s;
+      sumSq += s * s;
+    }
+    const scale = sumSq > 0 ? Math.sqrt(weight / sumSq) : 0;
+    for (let i = 0; i < nTouched; i++) {
+      const idx = touched[i]!;
+      const v = counts[idx]! * scale;
+      counts[idx] = 0;
+      if (v !== 0) {
+        outIdx.push(idx);
+        outVal.push(v);
+      }
+    }
+    nTouched = 0;
+  };
+
+  const vectorizeNormalized = (text: string): SparseVector => {
+    const outIdx: number[] = [];
+    const outVal: number[] = [];
+    if (c.wordNgramMax > 0 && c.wordWeight > 0) {
+      const tokens = tokenize(text);
+      const hashes = new Int32Array(tokens.length);
+      for (let t = 0; t < tokens.length; t++) {
+        const tok = tokens[t]!;
+        let h = seedWord;
+        for (let i = 0; i < tok.length; i++) h = murmurMix(h, tok.charCodeAt(i));
+        hashes[t] = h;
+        add(murmurFinish(h, 1) | 0);
+        let g = h;
+        for (let n = 2; n <= c.wordNgramMax && t - n + 1 >= 0; n++) {
+          g = murmurMix(g, hashes[t - n + 1]!);
+          add(murmurFinish(g, n) | 0);
+        }
+      }
+      flush(c.wordWeight, outIdx, outVal);
+    }
+    if (c.charNgramMax >= c.charNgramMin && c.wordWeight < 1) {
+      const padded = ` ${text} `;
+      const len = padded.length;
+      for (let i = 0; i < len; i++) {
+        let h = seedChar;
+        for (let n = 1; n <= c.charNgramMax && i + n <= len; n++) {
+          h = murmurMix(h, padded.charCodeAt(i + n - 1));
+          if (n >= c.charNgramMin) add(murmurFinish(h, n) | 0);
+        }
+      }
+      flush(1 - c.wordWeight, outIdx, outVal);
+    }
+    return mergeDuplicates(outIdx, outVal, counts);
+  };
+
+  return {
+    config: Object.freeze(c),
+    id: vectorizerId(c),
+    vectorize: (text) => vectorizeNormalized(normalizeText(text)),
+    vectorizeNormalized,
+  };
+}
+
+/** Word and char blocks may land in the same bucket: sum them, using `scratch` (left zeroed). */
+function mergeDuplicates(idx: number[], val: number[], scratch: Float64Array): SparseVector {
+  const order: number[] = [];
+  for (let i = 0; i < idx.length; i++) {
+    const j = idx[i]!;
+    if (scratch[j] === 0) order.push(j);
+    const sum = scratch[j]! + val[i]!;
+    // Keep a cancelled bucket non-zero so it is not listed twice.
+    scratch[j] = sum === 0 ? 1e-30 : sum;
+  }
+  const indices = new Int32Array(order.length);
+  const values = new Float32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const j = order[k]!;
+    indices[k] = j;
+    values[k] = scratch[j]!;
+    scratch[j] = 0;
+  }
+  return { indices, values };
+}
