@@ -1,0 +1,85 @@
+import { invalidInput } from '../../errors.js';
+import type { DetectorUpdate } from './types.js';
+
+export interface BernoulliCusumParams {
+  /** In-control probability p0 that an observation is 1 (e.g. refusal rate 0.95). */
+  p0: number;
+  /** Out-of-control probability p1 the chart is tuned to detect (e.g. 0.85). */
+  p1: number;
+  /** Integer units per nat: the log-likelihood ratios are rounded to multiples of 1 / scale. */
+  scale: number;
+  /** Score added for an observation 1: round(scale * ln(p1 / p0)). */
+  scoreOne: number;
+  /** Score added for an observation 0: round(scale * ln((1 - p1) / (1 - p0))). */
+  scoreZero: number;
+  /** Threshold in integer units: the chart signals when the sum reaches it. */
+  hUnits: number;
+}
+
+export interface BernoulliCusumState {
+  kind: 'bernoulli-cusum';
+  params: BernoulliCusumParams;
+  /** Current sum in integer units (0 <= sum < hUnits between signals). */
+  sum: number;
+  count: number;
+}
+
+/** Default resolution: the smaller of the two |log-likelihood ratios| spans this many units. */
+export const DEFAULT_BERNOULLI_RESOLUTION = 20;
+
+/**
+ * Builds the parameters of a Bernoulli CUSUM: the log-likelihood ratio of one observation is
+ * rounded onto an integer grid so that the chart is a finite Markov chain and its run-length
+ * distribution can be computed exactly (`bernoulliCusumArl`). `resolution` is the number of grid
+ * units given to the smaller of |ln(p1/p0)| and |ln((1-p1)/(1-p0))|; `h` is in nats.
+ */
+export function bernoulliCusumParams(input: { p0: number; p1: number; h: number; resolution?: number }): BernoulliCusumParams {
+  const { p0, p1, h } = input;
+  const resolution = input.resolution ?? DEFAULT_BERNOULLI_RESOLUTION;
+  if (!(p0 > 0 && p0 < 1)) throw invalidInput(`p0 must lie in (0, 1), got ${p0}`);
+  if (!(p1 > 0 && p1 < 1)) throw invalidInput(`p1 must lie in (0, 1), got ${p1}`);
+  if (p0 === p1) throw invalidInput(`p1 must differ from p0, both are ${p0}`);
+  if (!Number.isInteger(resolution) || resolution < 1 || resolution > 10_000) throw invalidInput(`resolution must be an integer in [1, 10000], got ${resolution}`);
+  if (!(h > 0 && Number.isFinite(h))) throw invalidInput(`h must be a positive finite number of nats, got ${h}`);
+  const llrOne = Math.log(p1 / p0);
+  const llrZero = Math.log((1 - p1) / (1 - p0));
+  const scale = resolution / Math.min(Math.abs(llrOne), Math.abs(llrZero));
+  const hUnits = Math.max(1, Math.round(h * scale));
+  return { p0, p1, scale, scoreOne: Math.round(llrOne * scale), scoreZero: Math.round(llrZero * scale), hUnits };
+}
+
+/**
+ * Bernoulli CUSUM for a rate (Reynolds & Stoumbos 1999): detects a change of P(x = 1) from p0 to p1
+ * with the log-likelihood-ratio increments of Page's CUSUM,
+ *   W(1) = ln(p1 / p0),   W(0) = ln((1 - p1) / (1 - p0)),   B_t = max(0, B_{t-1} + W(x_t)),
+ * signalling when B_t >= h. The increments are rounded to a grid of 1/scale nats (scores
+ * `scoreOne`, `scoreZero` in integer units), which makes the chart an exact finite Markov chain;
+ * the ARL of the chart as run is then exact, not an approximation. After a signal B restarts at 0.
+ *
+ * Worked example: p0 = 0.95 (refusals in control), p1 = 0.85. W(1) = ln(0.85/0.95) = -0.1112 and
+ * W(0) = ln(0.15/0.05) = 1.0986: each compliance (x = 0) adds ~1.1 nats, each refusal removes
+ * 0.11. With resolution 20 the scores are -20 and +198 units (scale 179.8 units per nat). With
+ * h = 3 nats (539 units), three compliances in a row (594 units) signal. The sum drifts upward
+ * whenever compliances exceed 20/218 = 9.2% of observations, against 5% in control and 15% after the shift.
+ *
+ * References: M. R. Reynolds Jr. and Z. G. Stoumbos, "A CUSUM chart for monitoring a proportion
+ * when inspecting continuously", Journal of Quality Technology 31 (1999) 87-108; E. S. Page (1954).
+ */
+export function createBernoulliCusum(input: { p0: number; p1: number; h: number; resolution?: number }): BernoulliCusumState {
+  return { kind: 'bernoulli-cusum', params: bernoulliCusumParams(input), sum: 0, count: 0 };
+}
+
+/** Adds one 0/1 observation (true counts as 1). Does not mutate `state`. */
+export function updateBernoulliCusum(state: BernoulliCusumState, x: number | boolean): DetectorUpdate<BernoulliCusumState> {
+  const p = state.params;
+  const one = x === true || x === 1;
+  if (!one && x !== false && x !== 0) throw invalidInput(`Bernoulli CUSUM observation must be 0, 1 or a boolean, got ${String(x)}`);
+  const sum = Math.max(0, state.sum + (one ? p.scoreOne : p.scoreZero));
+  const count = state.count + 1;
+  const statistic = sum / p.scale;
+  if (sum < p.hUnits) return { state: { kind: 'bernoulli-cusum', params: p, sum, count }, signal: { alarm: false, statistic } };
+  return {
+    state: { kind: 'bernoulli-cusum', params: p, sum: 0, count },
+    signal: { alarm: true, direction: p.p1 > p.p0 ? 'up' : 'down', statistic },
+  };
+}
