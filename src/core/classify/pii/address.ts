@@ -1,0 +1,129 @@
+import type { PiiEntity } from '../types.js';
+import { isCapitalized, type WordToken } from './tokens.js';
+
+/**
+ * Street addresses, in the shapes they take across countries:
+ * - a street type after the name ("1755 Nelson Mandela Drive", "8 wressle road", "Whittaker Street");
+ * - a street word that carries its type ("Nassaustraat 123", "Ziegelgasse 26", "Storgatan 5");
+ * - a street type before the name ("rue Descartes", "Via Roma 12", "Calle Mayor");
+ * - units and boxes ("Apt. 018", "Suite 771", "P.O. Box 12"), ZIP and postal codes with a cue
+ *   (after a state code, after a place or street on the same line, or after "ZIP:");
+ * - a capitalised name directly followed or preceded by a house number ("Jakobi 69", "87 Jakobi").
+ */
+const SUFFIX_AFTER = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'dr', 'boulevard', 'blvd',
+  'way', 'court', 'ct', 'place', 'pl', 'square', 'sq', 'terrace', 'parkway', 'pkwy', 'highway', 'hwy', 'circle', 'cir',
+  'crescent', 'close', 'alley', 'trail', 'grove', 'row', 'hill', 'gardens', 'mews', 'wharf', 'quay', 'esplanade']);
+const TYPE_BEFORE = new Set(['rue', 'via', 'viale', 'calle', 'avenida', 'rua', 'piazza', 'plaza', 'praça', 'corso', 'largo',
+  'ulica', 'ul', 'chemin', 'route', 'allée', 'quai', 'travessa', 'estrada', 'rambla', 'carrer', 'paseo', 'strada', 'aleja',
+  'plac', 'náměstí', 'calea', 'avenue', 'boulevard', 'impasse', 'rua', 'camino', 'vicolo']);
+const STREET_WORD = /(?:straat|strasse|straße|gasse|weg|vej|vegen|veien|gatan|gata|gade|laan|plein|allee|väg|vägen|katu|utca|útja|ulice|platz|dijk|kade|gürtel|damm|ufer|markt|steig|stræde|tie|polku)$/iu;
+const UNIT_RE = /\b(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/gi;
+const PO_BOX_RE = /\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b/gi;
+const STATE_ZIP_RE = /(?<=[,\n]\s?|\s)[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g;
+const ZIP_CUE_RE = /\b(?:zip(?:\s?code)?|postal\s?code|post\s?code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
+const UK_POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/g;
+
+const isNum = (t: WordToken | undefined, maxLen = 5) => t !== undefined && t.kind === 'num' && t.text.replace(/\D/g, '').length <= maxLen;
+const sameLine = (a: WordToken | undefined, b: WordToken | undefined) => a !== undefined && b !== undefined && !b.newline;
+
+export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiEntity[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.kind !== 'word') continue;
+    let startIdx = -1;
+    let endIdx = -1;
+    if (SUFFIX_AFTER.has(t.lower) && i > 0) {
+      // Walk back over up to three words on this line; a house number makes lower case acceptable.
+      let j = i - 1;
+      let words = 0;
+      while (j >= 0 && words < 3 && tokens[j]?.kind === 'word' && !tokens[j + 1]?.newline) { j--; words++; }
+      const hasNumber = isNum(tokens[j]) && !tokens[j + 1]?.newline;
+      const nameWords = tokens.slice(j + 1, i);
+      if (words === 0) continue;
+      if (hasNumber) startIdx = j;
+      else if (nameWords.every((w) => isCapitalized(w.text)) && isCapitalized(t.text)) startIdx = j + 1;
+      else continue;
+      endIdx = i + (tokens[i + 1]?.text === '.' && t.text.length <= 4 ? 1 : 0);
+    } else if (STREET_WORD.test(t.text) && t.text.length > 5) {
+      const next = tokens[i + 1];
+      if (!isNum(next) || next?.newline) continue;
+      startIdx = i;
+      while (startIdx > 0 && tokens[startIdx - 1]?.kind === 'word' && isCapitalized(tokens[startIdx - 1]?.text ?? '') && !tokens[startIdx]?.newline && i - startIdx < 2) startIdx--;
+      if (isNum(tokens[startIdx - 1]) && !tokens[startIdx]?.newline) startIdx--;
+      endIdx = i + 1;
+    } else if (TYPE_BEFORE.has(t.lower)) {
+      let j = i + 1;
+      if (tokens[j]?.text === '.') j++;
+      let words = 0;
+      while (j < tokens.length && words < 4 && tokens[j]?.kind === 'word' && !tokens[j]?.newline
+        && (isCapitalized(tokens[j]?.text ?? '') || ['de', 'del', 'della', 'di', 'da', 'do', 'des', 'du', 'la', 'le', 'los', 'las'].includes(tokens[j]?.lower ?? ''))) { j++; words++; }
+      if (words === 0 || !isCapitalized(tokens[j - 1]?.text ?? '')) continue;
+      const numberBefore = isNum(tokens[i - 1]) && !t.newline;
+      const numberAfter = isNum(tokens[j]) && !tokens[j]?.newline;
+      if (!numberBefore && !numberAfter && !isCapitalized(t.text) && t.lower !== 'rue') continue;
+      startIdx = numberBefore ? i - 1 : i;
+      endIdx = numberAfter ? j : j - 1;
+    }
+    if (startIdx < 0 || endIdx < 0) continue;
+    // A number right after the street ("Nassaustraat 123", "Rd 5") belongs to it.
+    if (isNum(tokens[endIdx + 1]) && sameLine(tokens[endIdx], tokens[endIdx + 1]) && tokens[endIdx + 2]?.text !== ':') endIdx++;
+    // A leading building number before the house number ("19 1755 Nelson Mandela Drive").
+    if (isNum(tokens[startIdx]) && isNum(tokens[startIdx - 1]) && !tokens[startIdx]?.newline) startIdx--;
+    const s = tokens[startIdx];
+    const e = tokens[endIdx];
+    if (s && e) out.push({ type: 'ADDRESS', start: s.start, end: e.end, score: 0.75 });
+  }
+  for (const re of [UNIT_RE, PO_BOX_RE]) {
+    for (const m of text.matchAll(re)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.7 });
+  }
+  for (const m of text.matchAll(STATE_ZIP_RE)) {
+    if (/^(?:AM|PM|ID|OK|IN|OR|ME|OH|HI|TO|IT|IS|AT|ON|NO|US|UK|EU|UN)\b/.test(m[0]) && !/,\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.7 });
+  }
+  for (const m of text.matchAll(ZIP_CUE_RE)) {
+    const v = m[1] ?? '';
+    const start = m.index + m[0].length - v.length;
+    out.push({ type: 'ADDRESS', start, end: start + v.length, score: 0.8 });
+  }
+  for (const m of text.matchAll(UK_POSTCODE_RE)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6 });
+}
+
+/**
+ * Numbers that join a name into an address: a house number after or before a capitalised name on
+ * the same line, and a 4-6 digit postal code after a place or street ("Denmark 15838").
+ */
+export function attachNumbers(text: string, tokens: WordToken[], entities: PiiEntity[]): void {
+  const byStart = new Map<number, number>();
+  tokens.forEach((t, i) => byStart.set(t.start, i));
+  const added: PiiEntity[] = [];
+  for (const e of entities) {
+    if (e.type !== 'LOCATION' && e.type !== 'PERSON' && e.type !== 'ADDRESS' && e.type !== 'ORGANIZATION') continue;
+    const firstIdx = byStart.get(e.start);
+    if (firstIdx === undefined) continue;
+    let lastIdx = firstIdx;
+    while (lastIdx + 1 < tokens.length && (tokens[lastIdx + 1]?.end ?? Infinity) <= e.end) lastIdx++;
+    const after = tokens[lastIdx + 1];
+    const afterAfter = tokens[lastIdx + 2];
+    let grow = false;
+    if (isNum(after, 6) && !after?.newline && !(afterAfter && !afterAfter.newline && (afterAfter.kind === 'num' || afterAfter.text === ':' || afterAfter.text === '%'))) {
+      const digits = after?.text.replace(/\D/g, '').length ?? 0;
+      if (e.type === 'ADDRESS' || e.type === 'LOCATION' || digits <= 4) grow = true;
+    }
+    const before = tokens[firstIdx - 1];
+    const startsLine = before === undefined || tokens[firstIdx]?.newline || before.kind === 'punct';
+    const beforeNum = isNum(before, 5) && !tokens[firstIdx]?.newline;
+    const lineOpensWithNumber = beforeNum && (firstIdx < 2 || tokens[firstIdx - 1]?.newline || tokens[firstIdx - 2]?.kind !== 'word');
+    if (!grow && !lineOpensWithNumber) continue;
+    void startsLine;
+    let start = e.start;
+    if (lineOpensWithNumber && before) {
+      start = before.start;
+      const b2 = tokens[firstIdx - 2];
+      if (isNum(b2, 5) && !before.newline) start = b2?.start ?? start;
+    }
+    const end = grow && after ? after.end : e.end;
+    added.push({ type: 'ADDRESS', start, end, score: 0.7 });
+  }
+  entities.push(...added);
+  void text;
+}

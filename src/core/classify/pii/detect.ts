@@ -1,0 +1,62 @@
+import type { PiiEntity } from '../types.js';
+import { attachNumbers, findStreetAddresses } from './address.js';
+import { findAges, findDates } from './datetime.js';
+import { mergeEntities } from './merge.js';
+import { findNames } from './ner.js';
+import {
+  findCards, findDomains, findEmails, findIbans, findIps, findPhones, findSsns, findUrls,
+} from './patterns.js';
+import { DEFAULT_ENTROPY, findCodeBlocks, findCredentials, type EntropyOptions } from './secrets.js';
+import { wordTokens } from './tokens.js';
+
+export interface DetectPiiOptions {
+  /** Keep only these entity types (default: all). */
+  types?: readonly string[];
+  /** Drop entities scored below this (default 0). */
+  minScore?: number;
+  /** Find PERSON / LOCATION / ORGANIZATION and name-based addresses (default true). */
+  names?: boolean;
+  /** High-entropy token settings for CREDENTIAL. */
+  entropy?: Partial<EntropyOptions>;
+}
+
+/**
+ * Finds PII and sensitive content in `text`: Presidio type names (EMAIL_ADDRESS, PHONE_NUMBER,
+ * CREDIT_CARD, IBAN_CODE, US_SSN, IP_ADDRESS, URL, DOMAIN_NAME, ADDRESS, PERSON, LOCATION,
+ * ORGANIZATION, DATE_TIME, AGE) plus CREDENTIAL and CODE, with UTF-16 offsets (end exclusive) and
+ * a score in 0..1. Overlaps are resolved by mergeEntities; CODE spans may contain other entities.
+ *
+ * Example: detectPii('Mail ann+x@ex.com') -> [{ type: 'EMAIL_ADDRESS', start: 5, end: 17, score: 0.95 }]
+ */
+export function detectPii(text: string, options: DetectPiiOptions = {}): PiiEntity[] {
+  const found: PiiEntity[] = [];
+  findEmails(text, found);
+  findUrls(text, found);
+  findDomains(text, found);
+  findCards(text, found);
+  findIbans(text, found);
+  findSsns(text, found);
+  findIps(text, found);
+  findPhones(text, found);
+  findDates(text, found);
+  findAges(text, found);
+  findCredentials(text, found, { ...DEFAULT_ENTROPY, ...options.entropy });
+  findCodeBlocks(text, found);
+  if (options.names !== false) {
+    const tokens = wordTokens(text);
+    const code = found.filter((e) => e.type === 'CODE');
+    const names: PiiEntity[] = [];
+    findStreetAddresses(text, tokens, names);
+    findNames(tokens, names);
+    attachNumbers(text, tokens, names);
+    // Names inside code are identifiers, not people; patterns inside code still count.
+    for (const e of names) if (!code.some((c) => e.start >= c.start && e.end <= c.end)) found.push(e);
+  }
+  let merged = mergeEntities(found);
+  if (options.types) {
+    const keep = new Set(options.types);
+    merged = merged.filter((e) => keep.has(e.type));
+  }
+  const minScore = options.minScore ?? 0;
+  return minScore > 0 ? merged.filter((e) => (e.score ?? 0) >= minScore) : merged;
+}

@@ -1,0 +1,1 @@
+export { detectPii } from './detect.js';

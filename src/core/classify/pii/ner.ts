@@ -1,0 +1,125 @@
+import type { PiiEntity } from '../types.js';
+import { getLexicon, type Lexicon } from './lexicon.js';
+import { isAllCaps, isCapitalized, type WordToken } from './tokens.js';
+
+/**
+ * Names of people, places and organisations, found without a trained model:
+ * 1. group runs of capitalised words on one line (allowing particles such as "van", "de");
+ * 2. drop words that are capitalised only for grammar (sentence openers, "I", weekdays) and
+ *    groups made only of common English words ("Wisdom and Discipline", "Labor Day");
+ * 3. type what is left from lexicons (first names, places, organisation suffixes) and context
+ *    (an honorific before it is a PERSON, "in"/"from" before it a LOCATION), PERSON by default.
+ * Lower-case text gets a narrower pass: a known first name that is not a common word.
+ * A run next to a house number ("Jakobi 69", "87 Jakobi") becomes an ADDRESS.
+ */
+const LOCATION_CUES = new Set(['in', 'from', 'near', 'to', 'visit', 'visited', 'across', 'around', 'outside', 'inside', 'towards']);
+
+type WordClass = 'name' | 'place' | 'org' | 'function' | 'common' | 'unknown';
+
+function classify(lower: string, lex: Lexicon): WordClass {
+  if (lex.functionWords.has(lower)) return 'function';
+  if (lex.places.has(lower)) return 'place';
+  if (lex.firstNames.has(lower) || lex.lastNames.has(lower)) return 'name';
+  if (lex.organizations.has(lower)) return 'org';
+  if (lex.common.has(lower) || lex.demonyms.has(lower) || lex.orgSuffixes.has(lower)) return 'common';
+  return 'unknown';
+}
+
+function isHonorific(tokens: WordToken[], i: number, lex: Lexicon): boolean {
+  const t = tokens[i];
+  return t !== undefined && t.kind === 'word' && lex.honorifics.has(t.lower);
+}
+
+/** Index just past the run of capitalised words starting at i (same line). */
+function runEnd(tokens: WordToken[], i: number, lex: Lexicon): number {
+  let j = i + 1;
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (t === undefined || t.newline) break;
+    if (t.kind === 'word' && isCapitalized(t.text)) { j++; continue; }
+    const next = tokens[j + 1];
+    const nextCap = next !== undefined && !next.newline && next.kind === 'word' && isCapitalized(next.text);
+    if (t.kind === 'word' && lex.nameParticles.has(t.lower) && nextCap) { j += 2; continue; }
+    if (t.text === '&' && nextCap) { j += 2; continue; }
+    // An initial: "J." inside a name.
+    if (t.text === '.' && tokens[j - 1]?.text.length === 1 && nextCap) { j += 2; continue; }
+    break;
+  }
+  return j;
+}
+
+function typeOf(group: WordToken[], classes: WordClass[], before: WordToken | undefined, honorific: boolean, lex: Lexicon): [string, number] {
+  const lowerAll = group.map((t) => t.lower).join(' ');
+  const last = group[group.length - 1];
+  if (honorific) return ['PERSON', 0.85];
+  if (lex.organizations.has(lowerAll) || (last && lex.orgSuffixes.has(last.lower) && group.length > 1)) return ['ORGANIZATION', 0.75];
+  if (lex.places.has(lowerAll) || classes.every((c) => c === 'place')) return ['LOCATION', 0.8];
+  const cue = before !== undefined && LOCATION_CUES.has(before.lower);
+  if (classes[0] === 'name' && lex.firstNames.has(group[0]?.lower ?? '')) return ['PERSON', group.length > 1 ? 0.85 : 0.7];
+  if (cue) return ['LOCATION', 0.6];
+  if (classes.includes('place') && !classes.includes('name')) return ['LOCATION', 0.65];
+  return ['PERSON', classes.includes('name') ? 0.7 : 0.55];
+}
+
+export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
+  const lex = getLexicon();
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t === undefined) break;
+    const honorific = isHonorific(tokens, i, lex) && (t.text[0] === t.text[0]?.toUpperCase() || tokens[i + 1]?.text === '.');
+    const capStart = t.kind === 'word' && isCapitalized(t.text);
+    if (honorific) {
+      const j = tokens[i + 1]?.text === '.' ? i + 2 : i + 1;
+      const next = tokens[j];
+      if (next && next.kind === 'word' && !next.newline && (isCapitalized(next.text) || /^\p{Ll}/u.test(next.text))) {
+        const end = isCapitalized(next.text) ? runEnd(tokens, j, lex) : j + 1;
+        const last = tokens[end - 1];
+        if (last) out.push({ type: 'PERSON', start: t.start, end: last.end, score: 0.85 });
+        i = end;
+        continue;
+      }
+    }
+    if (!capStart) {
+      if (t.kind === 'word' && lowerCaseName(tokens, i, lex, out)) { i += 1; continue; }
+      i++;
+      continue;
+    }
+    const end = runEnd(tokens, i, lex);
+    let group = tokens.slice(i, end).filter((w) => w.kind === 'word');
+    let classes = group.map((w) => classify(w.lower, lex));
+    // Strip grammatical capitals from the front: function words always, common words at a sentence start.
+    while (group.length > 0 && (classes[0] === 'function' || (classes[0] === 'common' && group[0]?.sentenceStart))) {
+      group = group.slice(1);
+      classes = classes.slice(1);
+    }
+    while (group.length > 0 && classes[group.length - 1] === 'function') {
+      group = group.slice(0, -1);
+      classes = classes.slice(0, -1);
+    }
+    i = end;
+    if (group.length === 0) continue;
+    if (classes.every((c) => c === 'common')) continue;
+    if (group.every((w) => isAllCaps(w.text) && w.text.length <= 4) && !classes.includes('place')) continue;
+    const first = group[0];
+    const lastTok = group[group.length - 1];
+    if (!first || !lastTok) continue;
+    const firstIdx = tokens.indexOf(first);
+    const before = tokens[firstIdx - 1];
+    const [type, score] = typeOf(group, classes, before, false, lex);
+    out.push({ type, start: first.start, end: lastTok.end, score });
+  }
+}
+
+/** "john", "tracy sukhorukova": a first name that is not also an English word, and a following unknown word. */
+function lowerCaseName(tokens: WordToken[], i: number, lex: Lexicon, out: PiiEntity[]): boolean {
+  const t = tokens[i];
+  if (!t || !/^\p{Ll}+$/u.test(t.text) || t.text.length < 3) return false;
+  if (!lex.firstNames.has(t.lower) || lex.common.has(t.lower) || lex.functionWords.has(t.lower)) return false;
+  let end = t.end;
+  const next = tokens[i + 1];
+  if (next && !next.newline && next.kind === 'word' && /^\p{Ll}+$/u.test(next.text) && classify(next.lower, lex) !== 'common'
+    && classify(next.lower, lex) !== 'function') end = next.end;
+  out.push({ type: 'PERSON', start: t.start, end, score: 0.5 });
+  return true;
+}

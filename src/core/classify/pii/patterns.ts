@@ -1,0 +1,112 @@
+import type { PiiEntity } from '../types.js';
+import {
+  ibanValid, ipv4Valid, ipv6Valid, looksLikeCardNumber, luhnValid, ssnValid,
+} from './validators.js';
+
+/**
+ * Pattern recognisers: each finds candidates with one regex and keeps those a validator accepts.
+ * Scores say how sure a match is without context: a checksum-validated card 0.95, a bare
+ * 9-digit number next to "SSN" 0.6. Context words raise a score where the pattern alone is weak.
+ */
+export type Recognizer = (text: string, out: PiiEntity[]) => void;
+
+function push(out: PiiEntity[], type: string, start: number, end: number, score: number): void {
+  out.push({ type, start, end, score });
+}
+
+/** Whether one of the words appears in the `windowChars` characters before `index`. */
+function contextBefore(text: string, index: number, re: RegExp, windowChars = 40): boolean {
+  return re.test(text.slice(Math.max(0, index - windowChars), index));
+}
+
+const EMAIL_RE = /[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g;
+export const findEmails: Recognizer = (text, out) => {
+  for (const m of text.matchAll(EMAIL_RE)) push(out, 'EMAIL_ADDRESS', m.index, m.index + m[0].length, 0.95);
+};
+
+const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`]+/gi;
+const TRAILING_PUNCT = /[.,;:!?)\]}>'"]+$/;
+export const findUrls: Recognizer = (text, out) => {
+  for (const m of text.matchAll(URL_RE)) {
+    const value = m[0].replace(TRAILING_PUNCT, (p) => (m[0].includes('(') && p.startsWith(')') ? p.slice(1) : ''));
+    if (value.length > 7) push(out, 'URL', m.index, m.index + value.length, 0.9);
+  }
+};
+
+/** Generic and common country TLDs; file extensions that are also ccTLDs (md, py, sh, rs, js) are left out. */
+const TLDS = 'com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|cc|xyz|online|site|tech|cloud|shop|uk|us|ca|au|nz|ie|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|hu|ro|bg|gr|pt|ru|ua|tr|il|in|jp|cn|kr|tw|hk|sg|my|th|vn|id|ph|br|ar|mx|cl|za|ng|ke|eg|is|lt|lv|ee|si|hr|rs|lu';
+const DOMAIN_RE = new RegExp(`(?<![@\\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:${TLDS})(?![\\w-]|\\.[A-Za-z0-9])`, 'g');
+export const findDomains: Recognizer = (text, out) => {
+  for (const m of text.matchAll(DOMAIN_RE)) {
+    if (!/[A-Za-z]/.test(m[0].split('.')[0] ?? '')) continue;
+    push(out, 'DOMAIN_NAME', m.index, m.index + m[0].length, 0.6);
+  }
+};
+
+const CARD_RE = /(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
+export const findCards: Recognizer = (text, out) => {
+  for (const m of text.matchAll(CARD_RE)) {
+    const digits = m[0].replace(/[ -]/g, '');
+    const groups = m[0].split(/[ -]/);
+    // Separators, when present, must fall on the usual 4-digit (or Amex 4-6-5) boundaries.
+    if (groups.length > 1 && !groups.slice(0, -1).every((g) => g.length === 4 || g.length === 6)) continue;
+    if (looksLikeCardNumber(digits) && luhnValid(digits)) push(out, 'CREDIT_CARD', m.index, m.index + m[0].length, 0.95);
+  }
+};
+
+const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+export const findIbans: Recognizer = (text, out) => {
+  for (const m of text.matchAll(IBAN_RE)) {
+    // Trailing upper-case words can glue onto the match; drop groups from the end until it validates.
+    let value = m[0];
+    while (value.length >= 15 && !ibanValid(value)) value = value.replace(/ ?[A-Z0-9]{1,4}$/, '');
+    if (value.length >= 15 && ibanValid(value)) push(out, 'IBAN_CODE', m.index, m.index + value.length, 0.95);
+  }
+};
+
+const SSN_RE = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
+const SSN_BARE_RE = /(?<!\d)(\d{3})(\d{2})(\d{4})(?!\d)/g;
+const SSN_CONTEXT = /\b(ssn|social security|ss#|social sec)/i;
+export const findSsns: Recognizer = (text, out) => {
+  for (const m of text.matchAll(SSN_RE)) {
+    if (!ssnValid(m[1] ?? '', m[3] ?? '', m[4] ?? '')) continue;
+    const ctx = contextBefore(text, m.index, SSN_CONTEXT, 60);
+    if (m[2] === ' ' && !ctx) continue;
+    push(out, 'US_SSN', m.index, m.index + m[0].length, ctx ? 0.95 : 0.75);
+  }
+  for (const m of text.matchAll(SSN_BARE_RE)) {
+    if (ssnValid(m[1] ?? '', m[2] ?? '', m[3] ?? '') && contextBefore(text, m.index, SSN_CONTEXT, 60)) {
+      push(out, 'US_SSN', m.index, m.index + m[0].length, 0.6);
+    }
+  }
+};
+
+const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
+const IPV6_RE = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+export const findIps: Recognizer = (text, out) => {
+  for (const m of text.matchAll(IPV4_RE)) {
+    if (ipv4Valid(m[0])) push(out, 'IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
+  }
+  for (const m of text.matchAll(IPV6_RE)) {
+    const v = m[0];
+    if (v.includes('::') || v.split(':').length >= 8) {
+      if (ipv6Valid(v) && /[0-9a-fA-F]/.test(v)) push(out, 'IP_ADDRESS', m.index, m.index + v.length, 0.9);
+    }
+  }
+};
+
+const PHONE_RE = /(?<![\w+/.-])(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,6})?(?![\w/-]|\.\d)/gi;
+const PHONE_CONTEXT = /\b(call|phone|tel|telephone|mobile|cell|fax|office|desk|contact|reach|text|whatsapp|sms|number|dial)\b/i;
+export const findPhones: Recognizer = (text, out) => {
+  for (const m of text.matchAll(PHONE_RE)) {
+    const value = m[0];
+    const digits = value.replace(/(?:x|ext\.?|#)\s?\d+$/i, '').replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) continue;
+    if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(value) || /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(value)) continue; // a date
+    const separators = value.match(/[\s.-]/g)?.length ?? 0;
+    const intl = /^(\+|00)/.test(value) || value.includes('(');
+    const ctx = contextBefore(text, m.index, PHONE_CONTEXT, 50) || PHONE_CONTEXT.test(text.slice(m.index + value.length, m.index + value.length + 20));
+    if (!intl && !ctx && separators < 2) continue;
+    push(out, 'PHONE_NUMBER', m.index, m.index + value.length, intl || ctx ? 0.8 : 0.55);
+  }
+};

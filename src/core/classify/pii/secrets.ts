@@ -1,0 +1,78 @@
+import type { PiiEntity } from '../types.js';
+import type { Recognizer } from './patterns.js';
+import { shannonEntropyBits } from './validators.js';
+
+/**
+ * Credentials and code. Known key formats (vendor prefixes documented by each vendor and used by
+ * secret scanners such as gitleaks) are CREDENTIAL with a high score; other long tokens count as
+ * CREDENTIAL only when their Shannon entropy is high (see shannonEntropyBits) and they mix letters
+ * and digits. Fenced and indented code blocks are CODE spans, kept alongside what they contain.
+ */
+const KNOWN_KEYS: Array<[RegExp, number]> = [
+  [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/g, 0.95], // AWS access key id
+  [/\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, 0.95], // GitHub tokens
+  [/\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, 0.95], // GitHub fine-grained token
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, 0.95], // Slack
+  [/\bsk-(?:proj-|svcacct-|ant-)?[A-Za-z0-9_-]{20,}/g, 0.9], // OpenAI / Anthropic style
+  [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, 0.95], // Stripe
+  [/\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, 0.95], // Google API key
+  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 0.9], // JWT
+  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g, 0.99],
+  [/\bnpm_[A-Za-z0-9]{36}\b/g, 0.95], // npm token
+  [/\bglpat-[A-Za-z0-9_-]{20}\b/g, 0.95], // GitLab
+  [/\bhf_[A-Za-z]{34}\b/g, 0.9], // Hugging Face
+];
+
+const ASSIGNMENT_RE = /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/gi;
+const TOKEN_RE = /[A-Za-z0-9+/_=-]{20,}/g;
+
+export interface EntropyOptions {
+  /** Shortest token considered, in characters (default 20). */
+  minLength: number;
+  /** Least entropy, in bits per character (default 3.5). */
+  minBitsPerChar: number;
+}
+
+export const DEFAULT_ENTROPY: EntropyOptions = { minLength: 20, minBitsPerChar: 3.5 };
+
+export function findCredentials(text: string, out: PiiEntity[], entropy: EntropyOptions = DEFAULT_ENTROPY): void {
+  for (const [re, score] of KNOWN_KEYS) {
+    for (const m of text.matchAll(re)) out.push({ type: 'CREDENTIAL', start: m.index, end: m.index + m[0].length, score });
+  }
+  for (const m of text.matchAll(ASSIGNMENT_RE)) {
+    const value = m[1] ?? '';
+    const start = m.index + m[0].length - value.length;
+    if (/^[a-z_]+\(|^(?:null|none|true|false|undefined|\*+|x+|\.\.\.|<.*>|\$\{?\w+\}?)$/i.test(value)) continue;
+    out.push({ type: 'CREDENTIAL', start, end: start + value.length, score: 0.7 });
+  }
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const value = m[0].replace(/^[-_=/+]+|[-_/+]+$/g, '');
+    if (value.length < entropy.minLength) continue;
+    if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) continue;
+    if (/^[a-z]+(?:[-_][a-z0-9]+)+$/.test(value)) continue; // kebab or snake identifiers
+    if (shannonEntropyBits(value) < entropy.minBitsPerChar) continue;
+    const start = m.index + m[0].indexOf(value);
+    out.push({ type: 'CREDENTIAL', start, end: start + value.length, score: 0.6 });
+  }
+}
+
+const FENCE_RE = /^([ \t]*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\2[`~]*[ \t]*(?=\n|$)|$(?![\s\S]))/gm;
+const INDENTED_RE = /(?:^|\n[ \t]*\n)((?:(?: {4}|\t)[^\n]*(?:\n|$))+)/g;
+
+export const findCodeBlocks: Recognizer = (text, out) => {
+  const fenced: Array<[number, number]> = [];
+  for (const m of text.matchAll(FENCE_RE)) {
+    const start = m.index + (m[1]?.length ?? 0);
+    fenced.push([start, m.index + m[0].length]);
+    out.push({ type: 'CODE', start, end: m.index + m[0].length, score: 1 });
+  }
+  if (!text.includes('    ') && !text.includes('\t')) return;
+  for (const m of text.matchAll(INDENTED_RE)) {
+    const block = (m[1] ?? '').replace(/\n$/, '');
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    const end = start + block.length;
+    if (fenced.some(([s, e]) => start < e && end > s)) continue;
+    if (/^\s*(?:[-*+]|\d+[.)])\s/.test(block)) continue; // an indented list item, not code
+    out.push({ type: 'CODE', start, end, score: 0.8 });
+  }
+};
