@@ -110,11 +110,9 @@ export function attachNumbers(text: string, tokens: WordToken[], entities: PiiEn
       if (e.type === 'ADDRESS' || e.type === 'LOCATION' || digits <= 4) grow = true;
     }
     const before = tokens[firstIdx - 1];
-    const startsLine = before === undefined || tokens[firstIdx]?.newline || before.kind === 'punct';
     const beforeNum = isNum(before, 5) && !tokens[firstIdx]?.newline;
-    const lineOpensWithNumber = beforeNum && (firstIdx < 2 || tokens[firstIdx - 1]?.newline || tokens[firstIdx - 2]?.kind !== 'word');
+    const lineOpensWithNumber = beforeNum && (grow || firstIdx < 2 || tokens[firstIdx - 1]?.newline || tokens[firstIdx - 2]?.kind !== 'word');
     if (!grow && !lineOpensWithNumber) continue;
-    void startsLine;
     let start = e.start;
     if (lineOpensWithNumber && before) {
       start = before.start;
@@ -122,8 +120,44 @@ export function attachNumbers(text: string, tokens: WordToken[], entities: PiiEn
       if (isNum(b2, 5) && !before.newline) start = b2?.start ?? start;
     }
     const end = grow && after ? after.end : e.end;
-    added.push({ type: 'ADDRESS', start, end, score: 0.7 });
+    added.push({ type: 'ADDRESS', start, end, score: Math.max(0.7, (e.score ?? 0) + 0.05) });
   }
   entities.push(...added);
   void text;
+}
+
+const ADDRESS_CUE_RE = /\b(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(?:at|on)|lived\s+(?:at|on|in)|located\s+at|return(?:ed)?\s+(?:it\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|moved\s+to|resides?\s+at|stay(?:ing)?\s+at)\s*[:-]?\s*/gi;
+
+/**
+ * After an address cue ("my address is", "lives at", "ship to"), a run that opens with a house
+ * number is an address until a lower-case common word or a sentence end: "46 velký průhon 426,
+ * opocnice", "98 árpád fejedelem útja 45.\n apt. 614\n pomáz".
+ */
+export function findCuedAddresses(text: string, tokens: WordToken[], out: PiiEntity[], isCommonWord: (lower: string) => boolean): void {
+  const byStart = new Map<number, number>();
+  tokens.forEach((t, i) => byStart.set(t.start, i));
+  for (const m of text.matchAll(ADDRESS_CUE_RE)) {
+    let i = byStart.get(m.index + m[0].length);
+    if (i === undefined || !isNum(tokens[i])) continue;
+    const startTok = tokens[i];
+    let last = i;
+    let words = 0;
+    for (i = i + 1; i < tokens.length && i - last <= 2 && words < 14; i++) {
+      const t = tokens[i];
+      if (!t) break;
+      if (t.kind === 'num') { last = i; continue; }
+      if (t.kind === 'punct') {
+        if (t.text === ',' || t.text === '(' || t.text === ')') continue;
+        if (t.text === '.' && tokens[i + 1] !== undefined && !tokens[i + 1]?.newline && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') && words > 0 && tokens[i - 1]?.kind !== 'word') break;
+        if (t.text === '.' || t.text === '-') continue;
+        break;
+      }
+      const lowerCommon = /^\p{Ll}/u.test(t.text) && isCommonWord(t.lower) && !SUFFIX_AFTER.has(t.lower) && !/^(?:apt|suite|unit|flat)$/.test(t.lower);
+      if (lowerCommon) break;
+      last = i;
+      words++;
+    }
+    const endTok = tokens[last];
+    if (startTok && endTok && words > 0) out.push({ type: 'ADDRESS', start: startTok.start, end: endTok.end, score: 0.72 });
+  }
 }

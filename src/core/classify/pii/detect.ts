@@ -1,5 +1,6 @@
 import type { PiiEntity } from '../types.js';
-import { attachNumbers, findStreetAddresses } from './address.js';
+import { attachNumbers, findCuedAddresses, findStreetAddresses } from './address.js';
+import { getLexicon } from './lexicon.js';
 import { findAges, findDates } from './datetime.js';
 import { mergeEntities } from './merge.js';
 import { findNames } from './ner.js';
@@ -47,6 +48,8 @@ export function detectPii(text: string, options: DetectPiiOptions = {}): PiiEnti
     const code = found.filter((e) => e.type === 'CODE');
     const names: PiiEntity[] = [];
     findStreetAddresses(text, tokens, names);
+    const lex = getLexicon();
+    findCuedAddresses(text, tokens, names, (w) => lex.common.has(w) || lex.functionWords.has(w));
     findNames(tokens, names);
     attachNumbers(text, tokens, names);
     // Names inside code are identifiers, not people; patterns inside code still count.

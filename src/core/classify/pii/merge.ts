@@ -10,9 +10,15 @@ import type { PiiEntity } from '../types.js';
  * Worked example: EMAIL_ADDRESS "ann@x.io" (0.95) and DOMAIN_NAME "x.io" (0.6) overlap; the email
  * stays. ADDRESS "Jakobi 69" and PERSON "Jakobi" overlap; ADDRESS (0.7, longer) beats PERSON (0.55).
  */
+const NAME_TYPES = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
+
 export function mergeEntities(entities: PiiEntity[]): PiiEntity[] {
   const containers = entities.filter((e) => e.type === 'CODE');
-  const sameTypeJoined = joinSameType(entities.filter((e) => e.type !== 'CODE'));
+  const joined = joinSameType(entities.filter((e) => e.type !== 'CODE'));
+  // Names inside an address are parts of it ("Nelson Mandela" in "1755 Nelson Mandela Drive").
+  const addresses = joined.filter((e) => e.type === 'ADDRESS');
+  const sameTypeJoined = joined.filter((e) => !(NAME_TYPES.has(e.type)
+    && addresses.some((a) => a.start <= e.start && a.end >= e.end && a.end - a.start > e.end - e.start)));
   const ranked = [...sameTypeJoined].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)
     || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const kept: PiiEntity[] = [];

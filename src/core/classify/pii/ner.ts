@@ -16,7 +16,10 @@ const LOCATION_CUES = new Set(['in', 'from', 'near', 'to', 'visit', 'visited', '
 
 type WordClass = 'name' | 'place' | 'org' | 'function' | 'common' | 'unknown';
 
-function classify(lower: string, lex: Lexicon): WordClass {
+const CLITIC = /['’](?:s|re|ve|ll|d|t|m)$/;
+
+function classify(word: string, lex: Lexicon): WordClass {
+  const lower = word.replace(CLITIC, '');
   if (lex.functionWords.has(lower)) return 'function';
   if (lex.places.has(lower)) return 'place';
   if (lex.firstNames.has(lower) || lex.lastNames.has(lower)) return 'name';
@@ -99,7 +102,16 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     }
     i = end;
     if (group.length === 0) continue;
-    if (classes.every((c) => c === 'common')) continue;
+    // Trailing common words after a non-name head ("Kouklia Country Club") are not part of the name,
+    // unless they make it an organisation ("Tableau Software").
+    const last0 = group[group.length - 1];
+    if (last0 && !lex.orgSuffixes.has(last0.lower) && classes[0] !== 'name') {
+      while (group.length > 1 && (classes[group.length - 1] === 'common' || classes[group.length - 1] === 'function')) {
+        group = group.slice(0, -1);
+        classes = classes.slice(0, -1);
+      }
+    }
+    if (classes.every((c) => c === 'common' || c === 'function')) continue;
     if (group.every((w) => isAllCaps(w.text) && w.text.length <= 4) && !classes.includes('place')) continue;
     const first = group[0];
     const lastTok = group[group.length - 1];
@@ -107,7 +119,8 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     const firstIdx = tokens.indexOf(first);
     const before = tokens[firstIdx - 1];
     const [type, score] = typeOf(group, classes, before, false, lex);
-    out.push({ type, start: first.start, end: lastTok.end, score });
+    const spanEnd = CLITIC.test(lastTok.text) ? lastTok.end - (lastTok.text.match(CLITIC)?.[0].length ?? 0) : lastTok.end;
+    out.push({ type, start: first.start, end: spanEnd, score });
   }
 }
 
