@@ -16,7 +16,8 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
 
     it('round-trips every field of an event', async () => {
       const e = makeEvent({ id: 'a1', input: 'plain prompt', userHash: 'ab'.repeat(32), session: 's1' });
-      expect(await store.insertEvents([e])).toEqual(['accepted']);
+      const [outcome] = await store.insertEvents([e]);
+      expect(outcome).toEqual({ status: 'accepted', seq: expect.any(Number) });
       const got = await store.getEvent('a1');
       expect(got).toMatchObject({ ...e, seq: expect.any(Number) });
       expect(got?.analysis).toBeUndefined();
@@ -24,9 +25,11 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
 
     it('reports duplicates by id, within a batch and across batches, and keeps the first', async () => {
       const first = makeEvent({ id: 'dup', output: 'first' });
-      expect(await store.insertEvents([first, makeEvent({ id: 'dup', output: 'second' }), makeEvent({ id: 'other' })]))
-        .toEqual(['accepted', 'duplicate', 'accepted']);
-      expect(await store.insertEvents([makeEvent({ id: 'dup', output: 'third' })])).toEqual(['duplicate']);
+      const outcomes = await store.insertEvents([first, makeEvent({ id: 'dup', output: 'second' }), makeEvent({ id: 'other' })]);
+      expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'duplicate', 'accepted']);
+      expect(outcomes[2]!.seq).toBeGreaterThan(outcomes[0]!.seq!);
+      expect(await store.insertEvents([makeEvent({ id: 'dup', output: 'third' })])).toEqual([{ status: 'duplicate' }]);
+      expect((await store.getEvent('other'))?.seq).toBe(outcomes[2]!.seq);
       expect((await store.getEvent('dup'))?.output).toBe('first');
       expect(await store.countEvents()).toBe(2);
     });

@@ -1,6 +1,10 @@
 import type { EventAnalysis, EventRecord, EventSource, StoredEvent } from '../../core/events/event.js';
 
-export type InsertOutcome = 'accepted' | 'duplicate';
+/** `seq` is the stored event's sequence number (for a duplicate: absent). */
+export interface InsertOutcome {
+  status: 'accepted' | 'duplicate';
+  seq?: number;
+}
 
 export interface EventQuery {
   deployment?: string | undefined;

@@ -50,7 +50,7 @@ export function createSqliteEventStore(db: Database.Database): EventStore {
     const r = insert.run(e.id, e.timestampMs, e.receivedMs, e.deployment, e.model, e.source, e.userHash, e.session,
       e.input === null ? null : JSON.stringify(e.input), e.output, e.latencyMs, e.inputTokens, e.outputTokens,
       Object.keys(e.metadata).length === 0 ? null : JSON.stringify(e.metadata));
-    return r.changes === 1 ? 'accepted' : 'duplicate';
+    return r.changes === 1 ? { status: 'accepted', seq: Number(r.lastInsertRowid) } : { status: 'duplicate' };
   }));
   const byId = db.prepare(`SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error
     FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq WHERE e.id = ?`);

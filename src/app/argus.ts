@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { join } from 'node:path';
+import { createSqliteEventStore, openSqliteDatabase } from '../adapters/storage/sqlite/sqlite-event-store.js';
+import type { EventStore } from '../adapters/storage/types.js';
+import { systemClock } from '../adapters/system-clock.js';
+import type { ArgusConfig } from '../contracts/config.js';
+import { createEventSchema, type EventLimits } from '../contracts/event.js';
+import type { Classifier } from '../core/classify/types.js';
+import type { Clock } from '../core/clock.js';
+import { ArgusError } from '../core/errors.js';
+import { createSampler } from '../core/sampling/sampler.js';
+import { registerEventsRoutes } from '../server/api/events-routes.js';
+import { buildHttpApp } from '../server/build-server.js';
+import { registerGatewayRoutes } from '../server/gateway/gateway-routes.js';
+import { createUpstreamAgent, staticRouter, type UpstreamRouter } from '../server/gateway/upstream.js';
+import { registerOpsRoutes } from '../server/ops-routes.js';
+import { exchangeToEvent } from './exchange-to-event.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createAnalyzer } from './pipeline/analyzer.js';
+import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
+import { createUserHasher, resolveUserHashSecret } from './user-hash.js';
+
+export interface ArgusOptions {
+  config: ArgusConfig;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  clock?: Clock;
+  classifier?: Classifier;
+  /** Replaces the store (tests inject a broken one). */
+  store?: EventStore;
+  /** Replaces the router built from config (mitigation installs its own). */
+  router?: UpstreamRouter;
+}
+
+export interface Argus {
+  app: FastifyInstance;
+  pipeline: Pipeline;
+  store: EventStore;
+  metrics: Metrics;
+  logger: Logger;
+  /** Starts the pipeline and listens; resolves to the bound address. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function eventLimitsFrom(config: ArgusConfig): EventLimits {
+  return {
+    maxTextChars: config.ingest.max_text_chars,
+    maxMessages: config.ingest.max_messages,
+    maxMetadataKeys: config.ingest.max_metadata_keys,
+    maxMetadataKeyChars: 128,
+    maxMetadataValueChars: config.ingest.max_metadata_value_chars,
+    maxIdChars: 128,
+  };
+}
+
+export function openStore(config: ArgusConfig, env: NodeJS.ProcessEnv = process.env): EventStore {
+  if (config.storage.driver === 'postgres') {
+    throw new ArgusError('ARGUS_ERR_CONFIG', `storage.driver: postgres is not available yet; use sqlite (env ${config.storage.postgres_url_env} is ignored)`);
+  }
+  void env;
+  return createSqliteEventStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous }));
+}
+
+/** The composition root: the one place that picks real implementations and wires them together. */
+export function createArgus(o: ArgusOptions): Argus {
+  const { config } = o;
+  const env = o.env ?? process.env;
+  const logger = o.logger ?? pino({ level: config.log.level, base: { service: 'argus' } });
+  const clock = o.clock ?? systemClock;
+  const metrics = createMetrics();
+  const store = o.store ?? openStore(config, env);
+  const hashUser = createUserHasher(resolveUserHashSecret(env, config.privacy.user_hash_secret_env, config.data_dir, (msg) => logger.warn(msg)));
+  const limits = eventLimitsFrom(config);
+  const analyzer = createAnalyzer(o.classifier, (err) => {
+    metrics.internalErrors.inc({ stage: 'classify' });
+    logger.error({ err }, 'classifier failed on an event; its features are kept');
+  });
+  const sampling = config.pipeline.sampling;
+  const pipeline = createPipeline({
+    store, analyzer, clock, metrics, logger,
+    sampler: createSampler(sampling.mode === 'full' ? { mode: 'full' } : { mode: 'random', rate: sampling.rate, seed: sampling.seed }),
+    queueCapacity: config.pipeline.queue_capacity,
+    batchSize: config.pipeline.batch_size,
+    flushIntervalMs: config.pipeline.flush_interval,
+  });
+
+  const app = buildHttpApp({ logger, maxBodyBytes: Math.max(config.ingest.max_body_bytes, config.gateway.max_body_bytes) });
+  registerOpsRoutes(app, {
+    registry: metrics.registry,
+    notReadyReason: async () => {
+      try { await store.getSetting('ping'); return undefined; } catch (err) { return `store: ${(err as Error).message}`; }
+    },
+  });
+  registerEventsRoutes(app, {
+    pipeline, store, schema: createEventSchema(limits), hashUser, clock,
+    maxBatchEvents: config.ingest.max_batch_events, maxBodyBytes: config.ingest.max_body_bytes,
+    onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'api' }, n),
+  });
+  const agent = createUpstreamAgent({ maxConnections: config.gateway.upstream.max_connections, connectTimeoutMs: config.gateway.upstream.connect_timeout });
+  if (config.gateway.enabled) {
+    const upstream = config.gateway.upstream;
+    const router = o.router ?? staticRouter(upstream.url ? { baseUrl: upstream.url, apiKey: env[upstream.api_key_env] } : undefined);
+    registerGatewayRoutes(app, {
+      router, dispatcher: agent, defaultDeployment: config.gateway.deployment, timeoutMs: upstream.timeout,
+      maxBodyBytes: config.gateway.max_body_bytes, maxCaptureBytes: config.ingest.max_text_chars * 4, metrics,
+      onExchange: (x) => { pipeline.capture(exchangeToEvent(x, clock.now(), hashUser, limits)); },
+    });
+  }
+
+  let closed = false;
+  return {
+    app, pipeline, store, metrics, logger,
+    async listen() {
+      pipeline.start();
+      return app.listen({ host: config.server.host, port: config.server.port });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await pipeline.stop();
+      await agent.close();
+      await store.close();
+    },
+  };
+}

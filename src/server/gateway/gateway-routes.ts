@@ -1,0 +1,134 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errors as undiciErrors, request as undiciRequest, type Dispatcher } from 'undici';
+import { createSseAssembler, parseOpenAiRequest, parseOpenAiResponse, type CapturedExchange } from '../../core/gateway/openai-capture.js';
+import type { Metrics } from '../../app/metrics.js';
+import { firstHeader, requestHeadersForUpstream, responseHeadersForClient } from './headers.js';
+import { upstreamUrl, type UpstreamRouter } from './upstream.js';
+
+export interface GatewayDeps {
+  router: UpstreamRouter;
+  dispatcher: Dispatcher;
+  defaultDeployment: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  /** Most response bytes kept for capture; the client always gets everything. */
+  maxCaptureBytes: number;
+  metrics: Metrics;
+  /** Called after the response has ended, off the response path. Must not throw (it is guarded anyway). */
+  onExchange: (exchange: GatewayExchange) => void;
+}
+
+export interface GatewayExchange extends CapturedExchange {
+  deployment: string;
+  route: 'chat' | 'completion';
+  status: number;
+  latencyMs: number;
+  startedMs: number;
+  truncated: boolean;
+  headerUser: string | undefined;
+}
+
+type Route = 'chat' | 'completion' | 'models';
+
+/**
+ * The OpenAI-compatible gateway. Bytes pass through unchanged, chunk by chunk; capture is a
+ * side channel read after the response ends, so a failure there never reaches the client.
+ */
+export function registerGatewayRoutes(app: FastifyInstance, d: GatewayDeps): void {
+  app.post('/v1/chat/completions', { bodyLimit: d.maxBodyBytes }, (req, reply) => forward(d, req, reply, 'chat', '/v1/chat/completions'));
+  app.post('/v1/completions', { bodyLimit: d.maxBodyBytes }, (req, reply) => forward(d, req, reply, 'completion', '/v1/completions'));
+  app.get('/v1/models', (req, reply) => forward(d, req, reply, 'models', '/v1/models'));
+}
+
+function openAiError(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.status(status).send({ error: { message, type: 'argus_gateway_error', code } });
+}
+
+async function forward(d: GatewayDeps, req: FastifyRequest, reply: FastifyReply, route: Route, path: string): Promise<unknown> {
+  const startedMs = Date.now();
+  const started = performance.now();
+  const deployment = firstHeader(req.headers, 'x-argus-deployment') ?? d.defaultDeployment;
+  const target = d.router.route(deployment);
+  if (!target) return openAiError(reply, 502, 'ARGUS_ERR_UPSTREAM', `no upstream is configured for deployment '${deployment}' (set gateway.upstream.url or --upstream)`);
+
+  const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
+  let requestJson: unknown;
+  if (rawBody && route !== 'models') {
+    try { requestJson = JSON.parse(rawBody.toString('utf8')); } catch { requestJson = undefined; }
+  }
+  const body = target.modelOverride && requestJson && typeof requestJson === 'object'
+    ? Buffer.from(JSON.stringify({ ...(requestJson as object), model: target.modelOverride }))
+    : rawBody;
+
+  const abort = new AbortController();
+  req.raw.on('close', () => { if (!reply.raw.writableFinished) abort.abort(); });
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await undiciRequest(upstreamUrl(target.baseUrl, path), {
+      method: req.method as Dispatcher.HttpMethod,
+      headers: requestHeadersForUpstream(req.headers, target.apiKey),
+      body: route === 'models' ? undefined : body,
+      dispatcher: d.dispatcher,
+      signal: abort.signal,
+      headersTimeout: d.timeoutMs,
+      bodyTimeout: d.timeoutMs,
+    });
+  } catch (err) {
+    d.metrics.gatewayRequests.inc({ route, status_class: 'error' });
+    if (err instanceof undiciErrors.HeadersTimeoutError) return openAiError(reply, 504, 'ARGUS_ERR_UPSTREAM_TIMEOUT', `the upstream model did not answer within ${d.timeoutMs} ms`);
+    if (abort.signal.aborted) return reply;
+    return openAiError(reply, 502, 'ARGUS_ERR_UPSTREAM', `cannot reach the upstream model at ${target.baseUrl}: ${(err as Error).message}`);
+  }
+
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(res.statusCode, responseHeadersForClient(res.headers));
+  const capture = route !== 'models' && res.statusCode >= 200 && res.statusCode < 300;
+  const isStream = capture && String(res.headers['content-type'] ?? '').includes('text/event-stream');
+  const sse = isStream ? createSseAssembler() : undefined;
+  const kept: Buffer[] = [];
+  let keptBytes = 0;
+  let truncated = false;
+  try {
+    for await (const chunk of res.body) {
+      const buf = chunk as Buffer;
+      if (!raw.write(buf)) await new Promise<void>((resolve) => raw.once('drain', resolve));
+      if (!capture) continue;
+      if (keptBytes + buf.length <= d.maxCaptureBytes) {
+        if (sse) sse.push(buf); else kept.push(buf);
+        keptBytes += buf.length;
+      } else {
+        truncated = true;
+      }
+    }
+    raw.end();
+  } catch (err) {
+    // The upstream failed mid-body (or the client left): cut the client's response off as the upstream did.
+    d.metrics.gatewayRequests.inc({ route, status_class: 'aborted' });
+    raw.destroy(err as Error);
+    return reply;
+  }
+  const latencyMs = performance.now() - started;
+  d.metrics.gatewayRequests.inc({ route, status_class: `${Math.floor(res.statusCode / 100)}xx` });
+  d.metrics.gatewayUpstreamDuration.observe({ route }, latencyMs / 1000);
+  if (!capture) return reply;
+
+  setImmediate(() => {
+    const end = d.metrics.stageDuration.startTimer({ stage: 'capture' });
+    try {
+      const request = parseOpenAiRequest(requestJson, route as 'chat' | 'completion');
+      const response = sse ? sse.result() : parseOpenAiResponse(Buffer.concat(kept).toString('utf8'));
+      d.onExchange({
+        ...request, ...response, deployment, route: route as 'chat' | 'completion', status: res.statusCode,
+        latencyMs, startedMs, truncated, headerUser: firstHeader(req.headers, 'x-argus-user'),
+        model: target.modelOverride ?? request.model,
+      });
+    } catch (err) {
+      d.metrics.internalErrors.inc({ stage: 'capture' });
+      req.log.error({ err }, 'gateway capture failed; the client was not affected');
+    } finally {
+      end();
+    }
+  });
+  return reply;
+}
