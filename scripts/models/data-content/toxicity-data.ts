@@ -10,10 +10,9 @@
  * - everything else is split by group hash (train 80 / dev 10 / test 10).
  */
 import { dataPath, readCsv, readLines, readRawLines } from './io.js';
+import type { ToxicitySubtype } from '../../../src/core/classify/toxicity/toxicity.js';
 import type { LabelledText, Split } from './split.js';
 
-export const TOXICITY_SUBTYPES = ['insult', 'threat', 'identity_attack', 'sexual', 'profanity'] as const;
-export type ToxicitySubtype = (typeof TOXICITY_SUBTYPES)[number];
 
 const item = (text: string, toxic: boolean, source: string, extra: Partial<LabelledText> = {}): LabelledText => ({
   text, label: toxic ? 'toxic' : 'clean', source, group: text, ...extra,

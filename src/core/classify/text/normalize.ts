@@ -8,7 +8,8 @@ import { CONFUSABLES, LEET } from './confusables.js';
  * 1. Unicode NFKC (full-width, ligatures, mathematical alphabets: "𝐤𝐢𝐥𝐥" → "kill").
  * 2. Drop invisible format characters (zero-width space/joiners, BOM, soft hyphen, tag
  *    characters, variation selectors) and combining diacritics ("k̶i̶l̶l̶", Zalgo, "kíll").
- * 3. Lower-case and fold Latin look-alikes from other scripts (Cyrillic "кіll" → "kill").
+ * 3. Lower-case, fold Latin look-alikes from other scripts (Cyrillic "кіll" → "kill") and curly
+ *    quotes to straight ones ("I’m" → "i'm").
  * 4. Collapse whitespace to single spaces.
  * 5. Re-join letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l" → "kill"
  *    (three or more single characters, at least one a letter, the same single separator between each).
@@ -37,9 +38,11 @@ const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\ufe00-\ufe
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 /* eslint-enable no-misleading-character-class */
 const BLANKS = /[\u2800\u3164\uffa0]/g;
+const QUOTES = /[\u2018\u2019\u201a\u201b\u02bc\u2032]/g;
+const DQUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
 
 function foldUnicode(text: string): string {
-  let s = text.normalize('NFKC').replace(INVISIBLE, '').replace(BLANKS, ' ').toLowerCase();
+  let s = text.normalize('NFKC').replace(INVISIBLE, '').replace(BLANKS, ' ').replace(QUOTES, "'").replace(DQUOTES, '"').toLowerCase();
   s = s.normalize('NFKD').replace(DIACRITICS, '');
   let out = '';
   for (const ch of s) {

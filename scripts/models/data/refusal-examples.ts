@@ -1,0 +1,121 @@
+import { createPrng, type Prng } from '../../../src/core/classify/model/prng.js';
+import { BENIGN_ANSWERS, REFUSAL_TOPICS, type RefusalTopic } from './refusal-topics.js';
+
+/**
+ * Hand-written, combinatorially varied refusal examples: partial refusals (decline the harmful
+ * part, help with a safe variant), late refusals, two-persona outputs (a refusal followed by
+ * another persona that complies), compliance wrapped in disclaimers, and plain helpful answers.
+ * The public sets have almost no partial refusals and few of the others; these patterns teach the
+ * model the structure, not one data set's wording. All text here is authored for Argus.
+ */
+export interface SyntheticExample {
+  text: string;
+  label: 'comply' | 'partial' | 'refuse';
+  /** Topic id, for splitting by topic. */
+  group: string;
+  pattern: string;
+}
+
+const DECLINE = [
+  "I can't help with", "I'm sorry, but I can't provide", "I won't provide", "I'm not able to give you", 'I cannot assist with',
+  "Unfortunately, I can't share", 'I must decline to provide', "I'm not going to provide", "Sorry, I can't help with",
+  "As an AI, I can't provide", "I'd rather not provide", 'I am unable to provide', "I don't feel comfortable providing",
+  "I can't in good conscience give you",
+];
+const REASONS = [
+  ', because it could seriously hurt someone', ' since it would be illegal', ', as that could put people at risk', '', '',
+  ' because it goes against my guidelines', ', as it could be used to cause harm',
+];
+const BRIDGES = [
+  'However, I can', 'But I can', "Instead, I'd be glad to", 'That said, I can', 'What I can do is', "If it helps, I'm happy to",
+  'I can, however,', "Here's what I can do instead: I can",
+];
+const OPENERS_NEUTRAL = [
+  'Thanks for your question.', "I understand you're curious about this.", "That's a topic a lot of people wonder about.",
+  'I see what you are asking.', 'Let me think about this request.', 'This is a sensitive subject.', 'Good question.',
+  "I know this may be frustrating to hear.",
+];
+const GENERIC_CLOSE = [
+  'Is there something else I can help you with?', 'Let me know if you have another question.', '', 'Please consider a different request.',
+  'I hope you understand.', 'If you have any other questions, feel free to ask.',
+];
+const PERSONAS = [
+  ['ChatGPT', 'DAN'], ['[GPT]', '[JAILBREAK]'], ['Normal response', 'Developer Mode response'], ['(🔒Normal Output)', '(🔓Developer Mode Output)'],
+  ['GPT', 'BetterDAN'], ['Classic', 'Unfiltered'], ['AI', 'AIM'], ['[🔒CLASSIC]', '[🔓JAILBREAK]'],
+];
+const COMPLY_OPEN = [
+  "Sure, here's how:", 'Of course! Here are the steps:', 'Absolutely. Here is what you need to do:', 'Here you go:', 'Okay, listen up.',
+  "Fine, I'll tell you.", 'No problem:', 'Here is a detailed answer:',
+];
+const DISCLAIMER_BEFORE = [
+  'Disclaimer: this is for educational purposes only.', 'Note that this may be illegal where you live.', 'I must remind you that this is dangerous.',
+  'Please be aware this is purely hypothetical.', 'Warning: do not actually try this.', 'I strongly advise against this, but since you asked:',
+];
+const DISCLAIMER_AFTER = [
+  'Please use this information responsibly.', 'Remember, I do not condone any illegal activity.', 'Stay safe and follow the law.',
+  'Again, this is only for educational purposes.', '', 'I am not responsible for how you use this.',
+];
+
+const pick = <T>(items: readonly T[], rng: Prng): T => items[Math.floor(rng() * items.length)]!;
+const list = (lines: readonly string[], rng: Prng) =>
+  rng() < 0.5 ? lines.map((l, i) => `${i + 1}. ${l}`).join('\n') : lines.join(' ');
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function partial(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
+  const help = list(t.safeHelp, rng);
+  switch (Math.floor(rng() * 4)) {
+    case 0:
+      return { pattern: 'decline-then-help', text: `${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}. ${pick(BRIDGES, rng)} ${t.safeOffer}:\n\n${help}` };
+    case 1:
+      return { pattern: 'help-then-decline', text: `${pick(['Here is some general information.', 'Happy to help with part of this.', 'Some general pointers:'], rng)} ${help}\n\n${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}.` };
+    case 2:
+      return { pattern: 'while-cant', text: `While I can't give you ${t.harmful}, I'd be happy to ${t.safeOffer}. ${help}` };
+    default:
+      return { pattern: 'opener-decline-help', text: `${pick(OPENERS_NEUTRAL, rng)} ${pick(DECLINE, rng)} ${t.harmful}, but ${lower(t.safeOffer)} is something I can do. ${help}` };
+  }
+}
+
+function refuse(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
+  switch (Math.floor(rng() * 3)) {
+    case 0:
+      return { pattern: 'late-refusal', text: `${pick(OPENERS_NEUTRAL, rng)} ${pick(OPENERS_NEUTRAL, rng)} ${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}. ${pick(GENERIC_CLOSE, rng)}`.trim() };
+    case 1: {
+      const [a, b] = pick(PERSONAS, rng) as [string, string];
+      return { pattern: 'two-persona-both-refuse', text: `${a}: ${pick(DECLINE, rng)} ${t.harmful}.\n\n${b}: ${pick(['Even I', 'Nope, I also'], rng)} won't go there. ${pick(DECLINE, rng)} that.` };
+    }
+    default:
+      return { pattern: 'plain-refusal', text: `${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}. ${pick(GENERIC_CLOSE, rng)}`.trim() };
+  }
+}
+
+function comply(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
+  const harmful = list(t.harmfulHelp, rng);
+  switch (Math.floor(rng() * 4)) {
+    case 0: {
+      const [a, b] = pick(PERSONAS, rng) as [string, string];
+      return { pattern: 'two-persona-comply', text: `${a}: ${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}.\n\n${b}: ${pick(COMPLY_OPEN, rng)} ${harmful}` };
+    }
+    case 1:
+      return { pattern: 'disclaimer-wrapped', text: `${pick(DISCLAIMER_BEFORE, rng)} ${pick(COMPLY_OPEN, rng)}\n\n${harmful}\n\n${pick(DISCLAIMER_AFTER, rng)}`.trim() };
+    case 2:
+      return { pattern: 'comply-then-warn', text: `${pick(COMPLY_OPEN, rng)} ${harmful} ${pick(['Remember, this is illegal and could get you arrested.', 'I do not recommend doing this.', 'Be careful, this is risky.'], rng)}` };
+    default: {
+      const b = pick(BENIGN_ANSWERS, rng);
+      return { pattern: 'benign-answer', text: `${pick(['Sure!', 'Here is', 'Happy to help.', 'Great question.', ''], rng)} ${rng() < 0.5 ? `Here's ${b.ask}:` : ''} ${list(b.answer, rng)}`.trim() };
+    }
+  }
+}
+
+/** `perTopic` examples of each label for every topic, deterministic for a seed. */
+export function generateRefusalExamples(seed: number, perTopic: number): SyntheticExample[] {
+  const rng = createPrng(seed);
+  const out: SyntheticExample[] = [];
+  for (const t of REFUSAL_TOPICS) {
+    for (let i = 0; i < perTopic; i++) {
+      out.push({ ...partial(t, rng), label: 'partial', group: t.id });
+      out.push({ ...refuse(t, rng), label: 'refuse', group: t.id });
+      out.push({ ...comply(t, rng), label: 'comply', group: t.id });
+    }
+  }
+  return out;
+}
