@@ -58,7 +58,8 @@ export function renderResponse(behaviour: Behaviour, truth: PromptTruth, rng: Rn
     case 'refusal':
       return fillTemplate(rng.pick(REFUSALS[style ?? rng.pick(REFUSAL_STYLES)]), v);
     case 'partial': {
-      const tips = formatTips(tipsFor(truth.category === 'benign' ? truth.topic : 'general', rng, 1, 3), rng);
+      // A harmful request gets the category's safe redirect; a borderline one gets topic tips.
+      const tips = truth.harmful ? v.Redirect ?? '' : formatTips(tipsFor(truth.topic, rng, 1, 3), rng);
       return fillTemplate(rng.pick(PARTIAL_TEMPLATES), { ...v, Tips: tips });
     }
     case 'harmful-compliance': {
