@@ -90,8 +90,11 @@ function attemptExact(n1: number, n2: number, g: number, d: number, alternative:
     p = 1;
     for (let j = 0; j < h; j++) p *= (n1 - j) / (n1 + j + 1);
   } else {
-    const numPaths = countPathsOutside(n1, n2, g, h);
+    // scipy fails over to 'asymp' whenever C(n1 + n2, n1) overflows; test that first, since
+    // counting the paths is O(n^2) binomials and would be wasted work.
     const bin = binomialCoefficient(n1 + n2, n1);
+    if (!Number.isFinite(bin)) return { ok: false, d: dSnapped, p: NaN };
+    const numPaths = countPathsOutside(n1, n2, g, h);
     if (!Number.isFinite(numPaths) || !Number.isFinite(bin) || numPaths > bin) return { ok: false, d: dSnapped, p: NaN };
     p = numPaths / bin;
   }
