@@ -52,8 +52,14 @@ export function detectPii(text: string, options: DetectPiiOptions = {}): PiiEnti
     findCuedAddresses(text, tokens, names, (w) => lex.common.has(w) || lex.functionWords.has(w));
     findNames(tokens, names);
     attachNumbers(text, tokens, names);
-    // Names inside code are identifiers, not people; patterns inside code still count.
-    for (const e of names) if (!code.some((c) => e.start >= c.start && e.end <= c.end)) found.push(e);
+    // Names inside code are identifiers, not people; patterns inside code still count. A name that
+    // overlaps a validated pattern (card, key, email, ...) is a misreading of it.
+    const patterns = found.filter((e) => e.type !== 'CODE');
+    for (const e of names) {
+      if (code.some((c) => e.start >= c.start && e.end <= c.end)) continue;
+      if (patterns.some((p) => e.start < p.end && e.end > p.start)) continue;
+      found.push(e);
+    }
   }
   let merged = mergeEntities(found);
   if (options.types) {

@@ -16,6 +16,9 @@ const LOCATION_CUES = new Set(['in', 'from', 'near', 'to', 'visit', 'visited', '
 
 type WordClass = 'name' | 'place' | 'org' | 'function' | 'common' | 'unknown';
 
+/** Derivational endings of English words; a lone unknown sentence opener with one is not a name. */
+const ENGLISH_SUFFIX = /.{3}(?:ized|ised|izing|ising|ization|isation|ing|ed|tion|sion|ment|ness|ity|ous|ive|ful|less|able|ible|ally|ology|ism|ist)$/;
+
 const CLITIC = /['’](?:s|re|ve|ll|d|t|m)$/;
 
 function classify(word: string, lex: Lexicon): WordClass {
@@ -39,7 +42,7 @@ function runEnd(tokens: WordToken[], i: number, lex: Lexicon): number {
   while (j < tokens.length) {
     const t = tokens[j];
     if (t === undefined || t.newline) break;
-    if (t.kind === 'word' && isCapitalized(t.text)) { j++; continue; }
+    if (t.kind === 'word' && !t.glued && isCapitalized(t.text)) { j++; continue; }
     const next = tokens[j + 1];
     const nextCap = next !== undefined && !next.newline && next.kind === 'word' && isCapitalized(next.text);
     if (t.kind === 'word' && lex.nameParticles.has(t.lower) && nextCap) { j += 2; continue; }
@@ -71,7 +74,7 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     const t = tokens[i];
     if (t === undefined) break;
     const honorific = isHonorific(tokens, i, lex) && (t.text[0] === t.text[0]?.toUpperCase() || tokens[i + 1]?.text === '.');
-    const capStart = t.kind === 'word' && isCapitalized(t.text);
+    const capStart = t.kind === 'word' && !t.glued && isCapitalized(t.text);
     if (honorific) {
       const j = tokens[i + 1]?.text === '.' ? i + 2 : i + 1;
       const next = tokens[j];
@@ -92,7 +95,8 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     let group = tokens.slice(i, end).filter((w) => w.kind === 'word');
     let classes = group.map((w) => classify(w.lower, lex));
     // Strip grammatical capitals from the front: function words always, common words at a sentence start.
-    while (group.length > 0 && (classes[0] === 'function' || (classes[0] === 'common' && group[0]?.sentenceStart))) {
+    while (group.length > 0 && (classes[0] === 'function'
+      || (group[0]?.sentenceStart && (classes[0] === 'common' || (classes[0] === 'unknown' && group.length === 1 && ENGLISH_SUFFIX.test(group[0].lower)))))) {
       group = group.slice(1);
       classes = classes.slice(1);
     }

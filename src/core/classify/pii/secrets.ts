@@ -24,7 +24,7 @@ const KNOWN_KEYS: Array<[RegExp, number]> = [
 ];
 
 const ASSIGNMENT_RE = /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/gi;
-const TOKEN_RE = /[A-Za-z0-9+/_=-]{20,}/g;
+const TOKEN_RE = /[A-Za-z0-9+/_-]{20,}={0,2}/g;
 
 export interface EntropyOptions {
   /** Shortest token considered, in characters (default 20). */

@@ -15,7 +15,11 @@ export interface WordToken {
   sentenceStart: boolean;
   /** A line break lies between the previous token and this one. */
   newline: boolean;
+  /** Touches a digit, letter or one of _ @ / = on either side: part of an identifier, key or path. */
+  glued: boolean;
 }
+
+const GLUE = /[\p{L}\p{N}_@/=\\]/u;
 
 const TOKEN_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[A-Za-z](?![\p{L}]))?|[^\s\p{L}\p{M}\d]/gu;
 const OPENERS = new Set(['.', '!', '?', ':', ';', '"', '“', '(', '[', '•', '*', '>', '#', '|', '-', '–', '—']);
@@ -32,10 +36,12 @@ export function wordTokens(text: string): WordToken[] {
     const first = value.charCodeAt(0);
     const kind: TokenKind = first >= 48 && first <= 57 ? 'num' : /[\p{L}\p{M}]/u.test(value) ? 'word' : 'punct';
     const sentenceStart = prev === undefined || newline || (prev.kind === 'punct' && OPENERS.has(prev.text));
-    const tok: WordToken = { text: value, lower: value.toLowerCase(), start, end: start + value.length, kind, sentenceStart, newline };
+    const end = start + value.length;
+    const glued = kind !== 'punct' && (GLUE.test(text[start - 1] ?? ' ') || GLUE.test(text[end] ?? ' '));
+    const tok: WordToken = { text: value, lower: value.toLowerCase(), start, end, kind, sentenceStart, newline, glued };
     tokens.push(tok);
     prev = tok;
-    prevEnd = tok.end;
+    prevEnd = end;
   }
   return tokens;
 }
