@@ -1,0 +1,87 @@
+/**
+ * Small linear solvers for the Markov-chain run-length computations: the expected run lengths
+ * L solve (I - Q) L = 1, where Q is the transient part of the chain's transition matrix.
+ */
+
+/**
+ * Solves A x = b for a dense n x n matrix (row-major Float64Array, overwritten) by Gaussian
+ * elimination with partial pivoting. `b` is overwritten with the solution and returned.
+ */
+export function solveDense(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  for (let col = 0; col < n; col++) {
+    let piv = col;
+    let best = Math.abs(a[col * n + col] as number);
+    for (let r = col + 1; r < n; r++) {
+      const v = Math.abs(a[r * n + col] as number);
+      if (v > best) { best = v; piv = r; }
+    }
+    const pivRow = col * n;
+    if (piv !== col) {
+      const other = piv * n;
+      for (let c = 0; c < n; c++) {
+        const t = a[pivRow + c] as number;
+        a[pivRow + c] = a[other + c] as number;
+        a[other + c] = t;
+      }
+      const t = b[col] as number;
+      b[col] = b[piv] as number;
+      b[piv] = t;
+    }
+    const d = a[pivRow + col] as number;
+    const bc = b[col] as number;
+    for (let r = col + 1; r < n; r++) {
+      const row = r * n;
+      const f = (a[row + col] as number) / d;
+      if (f === 0) continue;
+      for (let c = col; c < n; c++) a[row + c] = (a[row + c] as number) - f * (a[pivRow + c] as number);
+      b[r] = (b[r] as number) - f * bc;
+    }
+  }
+  for (let r = n - 1; r >= 0; r--) {
+    const row = r * n;
+    let s = b[r] as number;
+    for (let c = r + 1; c < n; c++) s -= (a[row + c] as number) * (b[c] as number);
+    b[r] = s / (a[row + r] as number);
+  }
+  return b;
+}
+
+/**
+ * Solves A x = b for a banded matrix with `lower` sub-diagonals and `upper` super-diagonals,
+ * without pivoting. Safe for the nonsingular M-matrices I - Q met here (Q substochastic), for
+ * which Gaussian elimination without pivoting is stable. Cost O(n * lower * upper).
+ * `entry(i, j)` gives A[i][j] for |i - j| inside the band.
+ */
+export function solveBanded(n: number, lower: number, upper: number, entry: (i: number, j: number) => number, b: Float64Array): Float64Array {
+  const width = lower + upper + 1;
+  // band[i * width + (j - i + lower)] = A[i][j]
+  const band = new Float64Array(n * width);
+  for (let i = 0; i < n; i++) {
+    const j0 = Math.max(0, i - lower);
+    const j1 = Math.min(n - 1, i + upper);
+    for (let j = j0; j <= j1; j++) band[i * width + (j - i + lower)] = entry(i, j);
+  }
+  for (let k = 0; k < n; k++) {
+    const pivot = band[k * width + lower] as number;
+    const rEnd = Math.min(n - 1, k + lower);
+    const cEnd = Math.min(n - 1, k + upper);
+    for (let r = k + 1; r <= rEnd; r++) {
+      const idx = r * width + (k - r + lower);
+      const f = (band[idx] as number) / pivot;
+      if (f === 0) continue;
+      band[idx] = 0;
+      for (let c = k + 1; c <= cEnd; c++) {
+        const ri = r * width + (c - r + lower);
+        band[ri] = (band[ri] as number) - f * (band[k * width + (c - k + lower)] as number);
+      }
+      b[r] = (b[r] as number) - f * (b[k] as number);
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = b[i] as number;
+    const cEnd = Math.min(n - 1, i + upper);
+    for (let c = i + 1; c <= cEnd; c++) s -= (band[i * width + (c - i + lower)] as number) * (b[c] as number);
+    b[i] = s / (band[i * width + lower] as number);
+  }
+  return b;
+}
