@@ -48,7 +48,7 @@ export function zScore(values: ArrayLike<number>): { values: Float64Array; mean:
  * (for Gaussian noise d has sd sigma sqrt 2; a shift or an outlier touches one or two d_i only).
  * When over half the differences are equal (quantised data) the MAD is 0 and the mean absolute
  * deviation of d, times sqrt(pi/2) / sqrt 2, is used instead; 0 only for a constant series.
- * Example: [0, 1, 0, 1, 0, 1] -> d = ±1, MAD 0 -> mean absolute deviation 1 -> 0.886.
+ * Example: [0, 1, 0, 1, 0, 1] -> d = [1, -1, 1, -1, 1], MAD 0 -> mean absolute deviation 0.96 -> 0.851.
  * Reference: Hampel (1974) JASA 69; the difference-based MAD as in Fryzlewicz (2014) WBS.
  */
 export function differenceNoiseScale(values: ArrayLike<number>): number {
