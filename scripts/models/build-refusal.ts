@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const dev = all.filter((r) => r.dev);
   process.stderr.write(`refusal: ${train.length} train rows, ${dev.length} dev rows\n`);
   const rows = featurize(train.map((r) => r.text), vz, refusalFeatures);
-  const hyper = { l2: 1e-6, epochs: 12, learningRate: 0.3 };
+  const hyper = { l2: 1e-5, epochs: 8, learningRate: 0.3 };
   const model = trainLinear({
     rows, labels: train.map((r) => r.label), classes: REFUSAL_CLASSES, dim: vz.config.dim + REFUSAL_FEATURE_NAMES.length,
     kind: 'softmax', classWeights: 'balanced', sampleWeights: train.map((r) => r.weight), seed, ...hyper,
