@@ -61,7 +61,8 @@ async function forward(d: GatewayDeps, req: FastifyRequest, reply: FastifyReply,
     : rawBody;
 
   const abort = new AbortController();
-  req.raw.on('close', () => { if (!reply.raw.writableFinished) abort.abort(); });
+  // The response's 'close' (not the request's, which fires once the body is read) means the client left.
+  reply.raw.on('close', () => { if (!reply.raw.writableFinished) abort.abort(); });
   let res: Dispatcher.ResponseData;
   try {
     res = await undiciRequest(upstreamUrl(target.baseUrl, path), {
