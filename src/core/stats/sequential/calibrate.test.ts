@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, sampleNormal, type Rng } from '../random.js';
+import { cusumArl, ewmaArl } from './arl.js';
+import { createBernoulliCusum, updateBernoulliCusum } from './bernoulli-cusum.js';
+import { calibrateBernoulliCusum, calibrateCusum, calibrateEwma, calibrateShewhart } from './calibrate.js';
+import { createCusum, updateCusum } from './cusum.js';
+import { createEwma, updateEwma } from './ewma.js';
+import { createShewhart, updateShewhart } from './shewhart.js';
+import { simulateRunLengths, stepper } from './simulate.js';
+import type { DetectorSignal } from './types.js';
+
+const RUNS = 2000; // standard error ~ ARL / sqrt(2000) = 2.2%, so 10% is ~4.5 standard errors
+const normal = (shift: number) => (rng: Rng) => sampleNormal(rng) + shift;
+const rel = (a: number, b: number) => Math.abs(a - b) / b;
+
+function simulate(start: () => (x: number) => DetectorSignal, seed: number, shift = 0, runs = RUNS) {
+  return simulateRunLengths({ runs, rng: createRng(seed), sample: normal(shift), start });
+}
+
+describe('calibration to a target ARL0, checked by seeded simulation against the textbook values', () => {
+  it('Shewhart: ARL0 370.4 gives L = 3; simulated ARL0 within 10% of 370.4', () => {
+    const cal = calibrateShewhart({ targetArl0: 370.4 });
+    expect(cal.L).toBeCloseTo(3, 4);
+    const sim = simulate(() => stepper(createShewhart({ L: cal.L }), updateShewhart), 1);
+    expect(rel(sim.mean, 370.4)).toBeLessThan(0.1);
+  });
+
+  it('CUSUM k = 0.5: ARL0 167.7 gives h = 4 and 465.4 gives h = 5; simulated ARL0 within 10%', () => {
+    for (const [target, h, seed] of [[167.7, 4, 2], [465.4, 5, 3]] as const) {
+      const cal = calibrateCusum({ k: 0.5, targetArl0: target });
+      expect(cal.h).toBeCloseTo(h, 3);
+      expect(cal.arl0).toBeCloseTo(target, 4);
+      const sim = simulate(() => stepper(createCusum({ k: 0.5, h: cal.h }), updateCusum), seed);
+      expect(rel(sim.mean, target)).toBeLessThan(0.1);
+    }
+  });
+
+  it('EWMA lambda = 0.1: ARL0 499.6 gives L = 2.814 (asymptotic limits); simulated ARL0 within 10%', () => {
+    const cal = calibrateEwma({ lambda: 0.1, targetArl0: 499.6, limits: 'asymptotic' });
+    expect(cal.L).toBeCloseTo(2.814, 3);
+    const sim = simulate(() => stepper(createEwma({ lambda: 0.1, L: cal.L, limits: 'asymptotic' }), updateEwma), 4);
+    expect(rel(sim.mean, 499.6)).toBeLessThan(0.1);
+  });
+
+  it('EWMA with exact (time-varying) limits: calibrated L gives the target ARL0 in simulation', () => {
+    const cal = calibrateEwma({ lambda: 0.2, targetArl0: 200, limits: 'exact' });
+    expect(cal.L).toBeGreaterThan(2.5);
+    const sim = simulate(() => stepper(createEwma({ lambda: 0.2, L: cal.L }), updateEwma), 5);
+    expect(rel(sim.mean, 200)).toBeLessThan(0.1);
+  });
+
+  it('out-of-control ARLs from the chain agree with simulation at shifts 0.5, 1, 2 sigma', () => {
+    for (const [shift, seed] of [[0.5, 6], [1, 7], [2, 8]] as const) {
+      const cusum = simulate(() => stepper(createCusum({ k: 0.5, h: 5 }), updateCusum), seed, shift);
+      expect(Math.abs(cusum.mean - cusumArl({ k: 0.5, h: 5, shift }))).toBeLessThan(4 * cusum.standardError);
+      const ewma = simulate(() => stepper(createEwma({ lambda: 0.1, L: 2.814, limits: 'asymptotic' }), updateEwma), seed + 10, shift);
+      expect(Math.abs(ewma.mean - ewmaArl({ lambda: 0.1, L: 2.814, limits: 'asymptotic', shift }))).toBeLessThan(4 * ewma.standardError);
+    }
+  });
+
+  it('CUSUM with a FIR headstart: calibrated ARL0 holds up in simulation', () => {
+    const cal = calibrateCusum({ k: 0.5, targetArl0: 200, headstartFraction: 0.5 });
+    const sim = simulate(() => stepper(createCusum({ k: 0.5, h: cal.h, headstart: cal.headstart }), updateCusum), 9);
+    expect(rel(sim.mean, 200)).toBeLessThan(0.1);
+    expect(cal.arl1).toBeLessThan(calibrateCusum({ k: 0.5, targetArl0: 200 }).arl1);
+  });
+
+  it('Bernoulli CUSUM: refusal 0.95 -> 0.85, ARL0 >= 1000 observations, exact values confirmed by simulation', () => {
+    const cal = calibrateBernoulliCusum({ p0: 0.95, p1: 0.85, targetArl0: 1000 });
+    expect(cal.arl0).toBeGreaterThanOrEqual(1000);
+    expect(cal.arl0).toBeLessThan(1100);
+    expect(cal.arl1).toBeLessThan(60);
+    const below = calibrateBernoulliCusum({ p0: 0.95, p1: 0.85, targetArl0: cal.arl0 - 1e-6 });
+    expect(below.hUnits).toBe(cal.hUnits);
+    const chart = createBernoulliCusum({ p0: 0.95, p1: 0.85, h: cal.h });
+    expect(chart.params.hUnits).toBe(cal.hUnits);
+    for (const [p, expected, seed] of [[0.95, cal.arl0, 21], [0.85, cal.arl1, 22]] as const) {
+      const sim = simulateRunLengths({ runs: 1500, rng: createRng(seed), sample: (rng) => (rng() < p ? 1 : 0), start: () => stepper(chart, updateBernoulliCusum) });
+      expect(Math.abs(sim.mean - expected)).toBeLessThan(4 * sim.standardError);
+    }
+  });
+
+  it('rejects unreachable or invalid targets', () => {
+    expect(() => calibrateCusum({ targetArl0: 1 })).toThrow(/targetArl0/);
+    expect(() => calibrateBernoulliCusum({ p0: 0.95, p1: 0.95, targetArl0: 100 })).toThrow(/p1/);
+  });
+});
