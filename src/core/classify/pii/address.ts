@@ -1,5 +1,5 @@
 import type { PiiEntity } from '../types.js';
-import { isCapitalized, type WordToken } from './tokens.js';
+import type { WordToken } from './tokens.js';
 
 /**
  * Street addresses, in the shapes they take across countries:
@@ -16,14 +16,25 @@ const SUFFIX_AFTER = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'la
 const TYPE_BEFORE = new Set(['rue', 'via', 'viale', 'calle', 'avenida', 'rua', 'piazza', 'plaza', 'praça', 'corso', 'largo',
   'ulica', 'ul', 'chemin', 'route', 'allée', 'quai', 'travessa', 'estrada', 'rambla', 'carrer', 'paseo', 'strada', 'aleja',
   'plac', 'náměstí', 'calea', 'avenue', 'boulevard', 'impasse', 'rua', 'camino', 'vicolo']);
-const STREET_WORD = /(?:straat|strasse|straße|gasse|weg|vej|vegen|veien|gatan|gata|gade|laan|plein|allee|väg|vägen|katu|utca|útja|ulice|platz|dijk|kade|gürtel|damm|ufer|markt|steig|stræde|tie|polku)$/iu;
+const STREET_ENDINGS = new Set(['straat', 'strasse', 'straße', 'gasse', 'weg', 'vej', 'vegen', 'veien', 'gatan', 'gata', 'gade',
+  'laan', 'plein', 'allee', 'väg', 'vägen', 'katu', 'utca', 'útja', 'ulice', 'platz', 'dijk', 'kade', 'gürtel', 'damm', 'ufer',
+  'markt', 'steig', 'stræde', 'tie', 'polku']);
+
+/** Whether a word ends in a street type, as in "Nassaustraat" or "Storgatan". */
+function hasStreetEnding(lower: string): boolean {
+  for (let n = 3; n <= 7 && n < lower.length; n++) if (STREET_ENDINGS.has(lower.slice(-n))) return true;
+  return false;
+}
 const UNIT_RE = /\b(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/gi;
 const PO_BOX_RE = /\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b/gi;
 const STATE_ZIP_RE = /(?<=[,\n]\s?|\s)[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g;
+const STATE_ZIP_HINT = /[A-Z]{2}\s+\d{5}/;
 const ZIP_CUE_RE = /\b(?:zip(?:\s?code)?|postal\s?code|post\s?code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
 const UK_POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/g;
 
-const isNum = (t: WordToken | undefined, maxLen = 5) => t !== undefined && t.kind === 'num' && t.text.replace(/\D/g, '').length <= maxLen;
+/** A number token of at most maxLen digits (a trailing letter, as in "221B", does not count). */
+const isNum = (t: WordToken | undefined, maxLen = 5) => t !== undefined && t.kind === 'num'
+  && t.text.length - (t.text.charCodeAt(t.text.length - 1) > 57 ? 1 : 0) <= maxLen;
 const sameLine = (a: WordToken | undefined, b: WordToken | undefined) => a !== undefined && b !== undefined && !b.newline;
 
 export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiEntity[]): void {
@@ -41,14 +52,14 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
       const nameWords = tokens.slice(j + 1, i);
       if (words === 0) continue;
       if (hasNumber) startIdx = j;
-      else if (nameWords.every((w) => isCapitalized(w.text)) && isCapitalized(t.text)) startIdx = j + 1;
+      else if (nameWords.every((w) => w.cap) && t.cap) startIdx = j + 1;
       else continue;
       endIdx = i + (tokens[i + 1]?.text === '.' && t.text.length <= 4 ? 1 : 0);
-    } else if (STREET_WORD.test(t.text) && t.text.length > 5) {
+    } else if (t.text.length > 5 && hasStreetEnding(t.lower)) {
       const next = tokens[i + 1];
       if (!isNum(next) || next?.newline) continue;
       startIdx = i;
-      while (startIdx > 0 && tokens[startIdx - 1]?.kind === 'word' && isCapitalized(tokens[startIdx - 1]?.text ?? '') && !tokens[startIdx]?.newline && i - startIdx < 2) startIdx--;
+      while (startIdx > 0 && tokens[startIdx - 1]?.kind === 'word' && tokens[startIdx - 1]?.cap === true && !tokens[startIdx]?.newline && i - startIdx < 2) startIdx--;
       if (isNum(tokens[startIdx - 1]) && !tokens[startIdx]?.newline) startIdx--;
       endIdx = i + 1;
     } else if (TYPE_BEFORE.has(t.lower)) {
@@ -56,11 +67,11 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
       if (tokens[j]?.text === '.') j++;
       let words = 0;
       while (j < tokens.length && words < 4 && tokens[j]?.kind === 'word' && !tokens[j]?.newline
-        && (isCapitalized(tokens[j]?.text ?? '') || ['de', 'del', 'della', 'di', 'da', 'do', 'des', 'du', 'la', 'le', 'los', 'las'].includes(tokens[j]?.lower ?? ''))) { j++; words++; }
-      if (words === 0 || !isCapitalized(tokens[j - 1]?.text ?? '')) continue;
+        && (tokens[j]?.cap === true || ['de', 'del', 'della', 'di', 'da', 'do', 'des', 'du', 'la', 'le', 'los', 'las'].includes(tokens[j]?.lower ?? ''))) { j++; words++; }
+      if (words === 0 || tokens[j - 1]?.cap !== true) continue;
       const numberBefore = isNum(tokens[i - 1]) && !t.newline;
       const numberAfter = isNum(tokens[j]) && !tokens[j]?.newline;
-      if (!numberBefore && !numberAfter && !isCapitalized(t.text) && t.lower !== 'rue') continue;
+      if (!numberBefore && !numberAfter && !t.cap && t.lower !== 'rue') continue;
       startIdx = numberBefore ? i - 1 : i;
       endIdx = numberAfter ? j : j - 1;
     }
@@ -76,11 +87,11 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
   for (const re of [UNIT_RE, PO_BOX_RE]) {
     for (const m of text.matchAll(re)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.7 });
   }
-  for (const m of text.matchAll(STATE_ZIP_RE)) {
+  for (const m of STATE_ZIP_HINT.test(text) ? text.matchAll(STATE_ZIP_RE) : []) {
     if (/^(?:AM|PM|ID|OK|IN|OR|ME|OH|HI|TO|IT|IS|AT|ON|NO|US|UK|EU|UN)\b/.test(m[0]) && !/,\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.7 });
   }
-  for (const m of text.matchAll(ZIP_CUE_RE)) {
+  for (const m of /zip|post/i.test(text) ? text.matchAll(ZIP_CUE_RE) : []) {
     const v = m[1] ?? '';
     const start = m.index + m[0].length - v.length;
     out.push({ type: 'ADDRESS', start, end: start + v.length, score: 0.8 });
@@ -88,18 +99,30 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
   for (const m of text.matchAll(UK_POSTCODE_RE)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6 });
 }
 
+/** Index of the token starting exactly at `offset`, or -1 (binary search; tokens are in order). */
+function tokenAt(tokens: WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = (tokens[mid] as WordToken).start;
+    if (s === offset) return mid;
+    if (s < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /**
  * Numbers that join a name into an address: a house number after or before a capitalised name on
  * the same line, and a 4-6 digit postal code after a place or street ("Denmark 15838").
  */
 export function attachNumbers(text: string, tokens: WordToken[], entities: PiiEntity[]): void {
-  const byStart = new Map<number, number>();
-  tokens.forEach((t, i) => byStart.set(t.start, i));
   const added: PiiEntity[] = [];
   for (const e of entities) {
     if (e.type !== 'LOCATION' && e.type !== 'PERSON' && e.type !== 'ADDRESS' && e.type !== 'ORGANIZATION') continue;
-    const firstIdx = byStart.get(e.start);
-    if (firstIdx === undefined) continue;
+    const firstIdx = tokenAt(tokens, e.start);
+    if (firstIdx < 0) continue;
     let lastIdx = firstIdx;
     while (lastIdx + 1 < tokens.length && (tokens[lastIdx + 1]?.end ?? Infinity) <= e.end) lastIdx++;
     const after = tokens[lastIdx + 1];
@@ -126,6 +149,7 @@ export function attachNumbers(text: string, tokens: WordToken[], entities: PiiEn
   void text;
 }
 
+const ADDRESS_CUE_HINT = /address|live|locat|return|ship|send|deliver|moved|resid|stay/i;
 const ADDRESS_CUE_RE = /\b(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(?:at|on)|lived\s+(?:at|on|in)|located\s+at|return(?:ed)?\s+(?:it\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|moved\s+to|resides?\s+at|stay(?:ing)?\s+at)\s*[:-]?\s*/gi;
 
 /**
@@ -134,11 +158,10 @@ const ADDRESS_CUE_RE = /\b(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(
  * opocnice", "98 árpád fejedelem útja 45.\n apt. 614\n pomáz".
  */
 export function findCuedAddresses(text: string, tokens: WordToken[], out: PiiEntity[], isCommonWord: (lower: string) => boolean): void {
-  const byStart = new Map<number, number>();
-  tokens.forEach((t, i) => byStart.set(t.start, i));
+  if (!ADDRESS_CUE_HINT.test(text)) return;
   for (const m of text.matchAll(ADDRESS_CUE_RE)) {
-    let i = byStart.get(m.index + m[0].length);
-    if (i === undefined || !isNum(tokens[i])) continue;
+    let i = tokenAt(tokens, m.index + m[0].length);
+    if (i < 0 || !isNum(tokens[i])) continue;
     const startTok = tokens[i];
     let last = i;
     let words = 0;

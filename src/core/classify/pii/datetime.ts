@@ -16,6 +16,7 @@ const DATE_RES: RegExp[] = [
 ];
 
 export const findDates: Recognizer = (text, out) => {
+  if (!/\d/.test(text)) return;
   for (const re of DATE_RES) {
     for (const m of text.matchAll(re)) {
       // "may 5" needs a capital May, or "may" is the verb.
@@ -32,6 +33,7 @@ const AGE_RES: RegExp[] = [
 ];
 
 export const findAges: Recognizer = (text, out) => {
+  if (!/\d/.test(text)) return;
   for (const re of AGE_RES) {
     for (const m of text.matchAll(re)) {
       const age = m[1] ?? '';

@@ -1,6 +1,6 @@
 import type { PiiEntity } from '../types.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
-import { isAllCaps, isCapitalized, type WordToken } from './tokens.js';
+import { isAllCaps, type WordToken } from './tokens.js';
 
 /**
  * Names of people, places and organisations, found without a trained model:
@@ -22,7 +22,7 @@ const ENGLISH_SUFFIX = /.{3}(?:ized|ised|izing|ising|ization|isation|ing|ed|tion
 const CLITIC = /['’](?:s|re|ve|ll|d|t|m)$/;
 
 function classify(word: string, lex: Lexicon): WordClass {
-  const lower = word.replace(CLITIC, '');
+  const lower = word.includes("'") || word.includes('’') ? word.replace(CLITIC, '') : word;
   if (lex.functionWords.has(lower)) return 'function';
   if (lex.places.has(lower)) return 'place';
   if (lex.firstNames.has(lower) || lex.lastNames.has(lower)) return 'name';
@@ -42,9 +42,9 @@ function runEnd(tokens: WordToken[], i: number, lex: Lexicon): number {
   while (j < tokens.length) {
     const t = tokens[j];
     if (t === undefined || t.newline) break;
-    if (t.kind === 'word' && !t.glued && isCapitalized(t.text)) { j++; continue; }
+    if (t.cap && !t.glued) { j++; continue; }
     const next = tokens[j + 1];
-    const nextCap = next !== undefined && !next.newline && next.kind === 'word' && isCapitalized(next.text);
+    const nextCap = next !== undefined && !next.newline && next.cap;
     if (t.kind === 'word' && lex.nameParticles.has(t.lower) && nextCap) { j += 2; continue; }
     if (t.text === '&' && nextCap) { j += 2; continue; }
     // An initial: "J." inside a name.
@@ -74,12 +74,12 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     const t = tokens[i];
     if (t === undefined) break;
     const honorific = isHonorific(tokens, i, lex) && (t.text[0] === t.text[0]?.toUpperCase() || tokens[i + 1]?.text === '.');
-    const capStart = t.kind === 'word' && !t.glued && isCapitalized(t.text);
+    const capStart = t.cap && !t.glued;
     if (honorific) {
       const j = tokens[i + 1]?.text === '.' ? i + 2 : i + 1;
       const next = tokens[j];
-      if (next && next.kind === 'word' && !next.newline && (isCapitalized(next.text) || /^\p{Ll}/u.test(next.text))) {
-        const end = isCapitalized(next.text) ? runEnd(tokens, j, lex) : j + 1;
+      if (next && next.kind === 'word' && !next.newline && (next.cap || /^\p{Ll}/u.test(next.text))) {
+        const end = next.cap ? runEnd(tokens, j, lex) : j + 1;
         const last = tokens[end - 1];
         if (last) out.push({ type: 'PERSON', start: t.start, end: last.end, score: 0.85 });
         i = end;
@@ -92,6 +92,7 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
       continue;
     }
     const end = runEnd(tokens, i, lex);
+    const runStart = i;
     let group = tokens.slice(i, end).filter((w) => w.kind === 'word');
     let classes = group.map((w) => classify(w.lower, lex));
     // Strip grammatical capitals from the front: function words always, common words at a sentence start.
@@ -120,7 +121,8 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     const first = group[0];
     const lastTok = group[group.length - 1];
     if (!first || !lastTok) continue;
-    const firstIdx = tokens.indexOf(first);
+    let firstIdx = runStart;
+    while (tokens[firstIdx] !== first) firstIdx++;
     const before = tokens[firstIdx - 1];
     const [type, score] = typeOf(group, classes, before, false, lex);
     const spanEnd = CLITIC.test(lastTok.text) ? lastTok.end - (lastTok.text.match(CLITIC)?.[0].length ?? 0) : lastTok.end;
@@ -131,8 +133,8 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
 /** "john", "tracy sukhorukova": a first name that is not also an English word, and a following unknown word. */
 function lowerCaseName(tokens: WordToken[], i: number, lex: Lexicon, out: PiiEntity[]): boolean {
   const t = tokens[i];
-  if (!t || !/^\p{Ll}+$/u.test(t.text) || t.text.length < 3) return false;
-  if (!lex.firstNames.has(t.lower) || lex.common.has(t.lower) || lex.functionWords.has(t.lower)) return false;
+  if (!t || t.cap || t.text.length < 3 || !lex.firstNames.has(t.lower)) return false;
+  if (lex.common.has(t.lower) || lex.functionWords.has(t.lower) || !/^\p{Ll}+$/u.test(t.text)) return false;
   let end = t.end;
   const next = tokens[i + 1];
   if (next && !next.newline && next.kind === 'word' && /^\p{Ll}+$/u.test(next.text) && classify(next.lower, lex) !== 'common'

@@ -19,9 +19,19 @@ function contextBefore(text: string, index: number, re: RegExp, windowChars = 40
   return re.test(text.slice(Math.max(0, index - windowChars), index));
 }
 
-const EMAIL_RE = /[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g;
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const DOMAIN_AFTER_AT = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/;
+/** Scans from each "@": the local part backwards, the domain forwards (cheaper than a regex that starts everywhere). */
 export const findEmails: Recognizer = (text, out) => {
-  for (const m of text.matchAll(EMAIL_RE)) push(out, 'EMAIL_ADDRESS', m.index, m.index + m[0].length, 0.95);
+  let at = text.indexOf('@');
+  while (at > 0) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1] ?? '')) start--;
+    while (start < at && !/[A-Za-z0-9]/.test(text[start] ?? '')) start++;
+    const domain = DOMAIN_AFTER_AT.exec(text.slice(at + 1, at + 256));
+    if (start < at && domain) push(out, 'EMAIL_ADDRESS', start, at + 1 + domain[0].length, 0.95);
+    at = text.indexOf('@', at + 1);
+  }
 };
 
 const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`]+/gi;
@@ -35,10 +45,13 @@ export const findUrls: Recognizer = (text, out) => {
 
 /** Generic and common country TLDs; file extensions that are also ccTLDs (md, py, sh, rs, js) are left out. */
 const TLDS = 'com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|cc|xyz|online|site|tech|cloud|shop|uk|us|ca|au|nz|ie|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|hu|ro|bg|gr|pt|ru|ua|tr|il|in|jp|cn|kr|tw|hk|sg|my|th|vn|id|ph|br|ar|mx|cl|za|ng|ke|eg|is|lt|lv|ee|si|hr|rs|lu';
-const DOMAIN_RE = new RegExp(`(?<![@\\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:${TLDS})(?![\\w-]|\\.[A-Za-z0-9])`, 'g');
+const TLD_SET = new Set(TLDS.split('|'));
+const DOMAIN_RE = /(?<![@\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+(?![\w-]|\.[A-Za-z0-9])/g;
 export const findDomains: Recognizer = (text, out) => {
   for (const m of text.matchAll(DOMAIN_RE)) {
-    if (!/[A-Za-z]/.test(m[0].split('.')[0] ?? '')) continue;
+    const labels = m[0].split('.');
+    if (!TLD_SET.has(labels[labels.length - 1] ?? '') || !/[A-Za-z]/.test(labels[0] ?? '')) continue;
+    if (labels.some((l) => l.length === 0 || l.length > 63 || l.startsWith('-') || l.endsWith('-'))) continue;
     push(out, 'DOMAIN_NAME', m.index, m.index + m[0].length, 0.6);
   }
 };
@@ -56,6 +69,7 @@ export const findCards: Recognizer = (text, out) => {
 
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 export const findIbans: Recognizer = (text, out) => {
+  if (!/[A-Z]{2}\d{2}/.test(text)) return;
   for (const m of text.matchAll(IBAN_RE)) {
     // Trailing upper-case words can glue onto the match; drop groups from the end until it validates.
     let value = m[0];
@@ -84,9 +98,11 @@ export const findSsns: Recognizer = (text, out) => {
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
 const IPV6_RE = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 export const findIps: Recognizer = (text, out) => {
+  if (!text.includes(':') && !/\d\.\d/.test(text)) return;
   for (const m of text.matchAll(IPV4_RE)) {
     if (ipv4Valid(m[0])) push(out, 'IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
   }
+  if (!text.includes('::') && !/(?:[0-9A-Fa-f]{1,4}:){7}/.test(text)) return;
   for (const m of text.matchAll(IPV6_RE)) {
     const v = m[0];
     if (v.includes('::') || v.split(':').length >= 8) {

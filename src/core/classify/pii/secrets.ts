@@ -8,22 +8,24 @@ import { shannonEntropyBits } from './validators.js';
  * CREDENTIAL only when their Shannon entropy is high (see shannonEntropyBits) and they mix letters
  * and digits. Fenced and indented code blocks are CODE spans, kept alongside what they contain.
  */
-const KNOWN_KEYS: Array<[RegExp, number]> = [
-  [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/g, 0.95], // AWS access key id
-  [/\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, 0.95], // GitHub tokens
-  [/\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, 0.95], // GitHub fine-grained token
-  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, 0.95], // Slack
-  [/\bsk-(?:proj-|svcacct-|ant-)?[A-Za-z0-9_-]{20,}/g, 0.9], // OpenAI / Anthropic style
-  [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, 0.95], // Stripe
-  [/\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, 0.95], // Google API key
-  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 0.9], // JWT
-  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g, 0.99],
-  [/\bnpm_[A-Za-z0-9]{36}\b/g, 0.95], // npm token
-  [/\bglpat-[A-Za-z0-9_-]{20}\b/g, 0.95], // GitLab
-  [/\bhf_[A-Za-z]{34}\b/g, 0.9], // Hugging Face
+/** [pattern, score, a substring every match contains (a cheap pre-check)]. */
+const KNOWN_KEYS: Array<[RegExp, number, string]> = [
+  [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/g, 0.95, 'A'], // AWS access key id
+  [/\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, 0.95, 'gh'], // GitHub tokens
+  [/\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, 0.95, 'github_pat_'], // GitHub fine-grained token
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, 0.95, 'xox'], // Slack
+  [/\bsk-(?:proj-|svcacct-|ant-)?[A-Za-z0-9_-]{20,}/g, 0.9, 'sk-'], // OpenAI / Anthropic style
+  [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, 0.95, 'k_'], // Stripe
+  [/\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, 0.95, 'AIza'], // Google API key
+  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 0.9, 'eyJ'], // JWT
+  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g, 0.99, 'PRIVATE KEY'],
+  [/\bnpm_[A-Za-z0-9]{36}\b/g, 0.95, 'npm_'], // npm token
+  [/\bglpat-[A-Za-z0-9_-]{20}\b/g, 0.95, 'glpat-'], // GitLab
+  [/\bhf_[A-Za-z]{34}\b/g, 0.9, 'hf_'], // Hugging Face
 ];
 
 const ASSIGNMENT_RE = /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/gi;
+const ASSIGNMENT_HINT = /passw|pwd|secret|key|token/i;
 const TOKEN_RE = /[A-Za-z0-9+/_-]{20,}={0,2}/g;
 
 export interface EntropyOptions {
@@ -36,10 +38,11 @@ export interface EntropyOptions {
 export const DEFAULT_ENTROPY: EntropyOptions = { minLength: 20, minBitsPerChar: 3.5 };
 
 export function findCredentials(text: string, out: PiiEntity[], entropy: EntropyOptions = DEFAULT_ENTROPY): void {
-  for (const [re, score] of KNOWN_KEYS) {
+  for (const [re, score, hint] of KNOWN_KEYS) {
+    if (!text.includes(hint)) continue;
     for (const m of text.matchAll(re)) out.push({ type: 'CREDENTIAL', start: m.index, end: m.index + m[0].length, score });
   }
-  for (const m of text.matchAll(ASSIGNMENT_RE)) {
+  for (const m of ASSIGNMENT_HINT.test(text) ? text.matchAll(ASSIGNMENT_RE) : []) {
     const value = m[1] ?? '';
     const start = m.index + m[0].length - value.length;
     if (/^[a-z_]+\(|^(?:null|none|true|false|undefined|\*+|x+|\.\.\.|<.*>|\$\{?\w+\}?)$/i.test(value)) continue;
