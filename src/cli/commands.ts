@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerChangepoints } from './changepoints.js';
 import { registerConfig } from './config-check.js';
 import { registerImport } from './import.js';
 import { registerServe } from './serve.js';
@@ -10,4 +11,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerServe,
   registerImport,
   registerConfig,
+  registerChangepoints,
 ];
