@@ -65,7 +65,7 @@ export function wordTokens(text: string): WordToken[] {
 export function isCapitalized(word: string): boolean {
   const c = word.charCodeAt(0);
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
-  if (c >= 65 && c <= 90 && /^[\x00-\x7f]*$/.test(word)) {
+  if (c >= 65 && c <= 90 && /^[A-Za-z'-]*$/.test(word)) {
     return ASCII_TITLE.test(word) || ASCII_UPPER.test(word) || /^(?:Mc|Mac|O'|D')[A-Z][a-z]+$/.test(word);
   }
   return /^\p{Lu}[\p{Ll}\p{M}]*(?:[-'’]\p{L}[\p{Ll}\p{M}]*)*$/u.test(word)
