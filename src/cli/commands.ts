@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { registerChangepoints } from './changepoints.js';
 import { registerConfig } from './config-check.js';
+import { registerDrift } from './drift.js';
 import { registerImport } from './import.js';
 import { registerServe } from './serve.js';
+import { registerSimulate } from './simulate.js';
+import { registerTraffic } from './traffic.js';
 
 /** Every CLI command registers itself here: one file per command, one line per file. */
 export type RegisterCommand = (program: Command) => void;
@@ -12,4 +15,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerImport,
   registerConfig,
   registerChangepoints,
+  registerDrift,
+  registerSimulate,
+  registerTraffic,
 ];

@@ -7,3 +7,4 @@ export { wassersteinDistance, energyDistance } from './cdf-distance.js';
 export { binEdges, doaneEdges, equalWidthEdges, histogramCounts, quantileEdges, sturgesEdges, type BinningRule } from './binning.js';
 export { bonferroni, benjaminiHochberg } from './multiple-testing.js';
 export { alignCategories } from './categories.js';
+export { categoricalDrift, histogramStats, numericDrift, type CategoricalDriftReport, type NumericDriftReport } from './drift-report.js';
