@@ -63,7 +63,7 @@ const sleep = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, m
 /**
  * Builds (does not start) the OpenAI-compatible server for the simulated models: POST
  * /v1/chat/completions and /v1/completions (streaming and not), GET /v1/models, GET
- * /simulate/state (the scenario's ground truth for the demo) and GET /healthz. Any model name
+ * /simulate/state (the scenario's ground truth for the demo), GET /simulate/scenario and GET /healthz. Any model name
  * other than the base model's gets the fine-tuned model, unless `baseOnly`.
  */
 export function buildSimulateServer(options: SimulateServerOptions): SimulateServer {
@@ -161,6 +161,7 @@ export function buildSimulateServer(options: SimulateServerOptions): SimulateSer
     return { object: 'list', data: ids.map((id) => ({ id, object: 'model', created, owned_by: 'argus-simulator' })) };
   });
   app.get('/simulate/state', async () => simulateState(model, time, names));
+  app.get('/simulate/scenario', async () => model.scenario);
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   return { app, model, time, state: () => simulateState(model, time, names) };

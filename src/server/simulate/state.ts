@@ -8,6 +8,8 @@ export interface FaultTruth {
   kind: 'erosion' | 'backdoor';
   category?: string;
   trigger?: string;
+  /** Backdoor only: the share of traffic that should carry the trigger while it is active. */
+  triggerShare?: number;
   startMs: number;
   endMs?: number;
   /** Clock time at which the fault starts (ms since the epoch, or the clock's own origin). */
@@ -45,7 +47,7 @@ export function simulateState(model: SimulatedModel, time: ScenarioTime, models:
     faults: s.phases.map((p) => ({
       id: p.id,
       kind: p.kind,
-      ...(p.kind === 'erosion' ? { category: p.category } : { trigger: s.trigger }),
+      ...(p.kind === 'erosion' ? { category: p.category } : { trigger: s.trigger, triggerShare: p.triggerShare }),
       startMs: p.startMs,
       ...(p.endMs === undefined ? {} : { endMs: p.endMs }),
       startsAtWallMs: time.wallMsAt(p.startMs),
