@@ -37,6 +37,15 @@ warning error info important tip let can could would should will shall might mus
 been being have has had get got make made use using used however therefore moreover furthermore additionally finally
 firstly secondly unfortunately fortunately sure great good well sorry true false null none undefined`;
 
+// Authored. Products and technologies that LLM answers name all the time; capitalised, never personal.
+const TECH_TERMS = `docker git github gitlab python javascript typescript node nodejs npm react vue angular svelte kubernetes
+linux ubuntu debian windows macos android ios iphone ipad google microsoft apple amazon aws azure gcp excel word powerpoint
+outlook postgres postgresql mysql sqlite mongodb redis kafka nginx apache django flask rails ruby java kotlin swift rust
+golang go php perl bash powershell terminal chrome firefox safari edge slack zoom teams jira confluence notion figma
+chatgpt openai anthropic claude gpt llama gemini copilot stackoverflow wikipedia youtube facebook instagram twitter
+linkedin tiktok reddit whatsapp telegram netflix spotify express spring jupyter pandas numpy pytorch tensorflow keras
+vscode vim emacs json yaml html css sql graphql rest oauth jwt http https tcp udp dns`;
+
 const HONORIFICS = 'mr mrs ms miss mx dr prof sir madam dame lord lady rev fr sr jr mme mlle herr frau sra sr sgt capt lt col gen';
 
 const ORG_SUFFIXES = `inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc llp lp plc gmbh ag sa s.a.
@@ -60,7 +69,7 @@ export function getLexicon(): Lexicon {
     placeHeads: new Set([...places].filter((p) => p.includes(' ')).map((p) => p.split(' ')[0] ?? '')),
     demonyms: new Set(split(DEMONYMS)),
     organizations: new Set(split(ORGANIZATIONS)),
-    common: new Set(split(COMMON_WORDS)),
+    common: new Set([...split(COMMON_WORDS), ...split(TECH_TERMS.replace(/\n/g, ' '))]),
     functionWords: new Set(split(FUNCTION_WORDS.replace(/\n/g, ' '))),
     honorifics: new Set(split(HONORIFICS)),
     orgSuffixes: new Set(split(ORG_SUFFIXES.replace(/\n/g, ' '))),

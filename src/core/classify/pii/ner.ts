@@ -54,10 +54,10 @@ function runEnd(tokens: WordToken[], i: number, lex: Lexicon): number {
   return j;
 }
 
-function typeOf(group: WordToken[], classes: WordClass[], before: WordToken | undefined, honorific: boolean, lex: Lexicon): [string, number] {
+function typeOf(group: WordToken[], classes: WordClass[], before: WordToken | undefined, hasAmpersand: boolean, lex: Lexicon): [string, number] {
   const lowerAll = group.map((t) => t.lower).join(' ');
   const last = group[group.length - 1];
-  if (honorific) return ['PERSON', 0.85];
+  if (hasAmpersand) return ['ORGANIZATION', 0.6];
   if (lex.organizations.has(lowerAll) || (last && lex.orgSuffixes.has(last.lower) && group.length > 1)) return ['ORGANIZATION', 0.75];
   if (lex.places.has(lowerAll) || classes.every((c) => c === 'place')) return ['LOCATION', 0.8];
   const cue = before !== undefined && LOCATION_CUES.has(before.lower);
@@ -94,7 +94,11 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     const end = runEnd(tokens, i, lex);
     const runStart = i;
     let group = tokens.slice(i, end).filter((w) => w.kind === 'word');
-    let classes = group.map((w) => classify(w.lower, lex));
+    // Short all-caps words are acronyms (API, SQL, NASA), not names, unless they are places.
+    let classes = group.map((w) => {
+      const c = classify(w.lower, lex);
+      return c === 'unknown' && w.text.length <= 4 && isAllCaps(w.text) ? 'common' : c;
+    });
     // Strip grammatical capitals from the front: function words always, common words at a sentence start.
     while (group.length > 0 && (classes[0] === 'function'
       || (group[0]?.sentenceStart && (classes[0] === 'common' || (classes[0] === 'unknown' && group.length === 1 && ENGLISH_SUFFIX.test(group[0].lower)))))) {
@@ -124,7 +128,9 @@ export function findNames(tokens: WordToken[], out: PiiEntity[]): void {
     let firstIdx = runStart;
     while (tokens[firstIdx] !== first) firstIdx++;
     const before = tokens[firstIdx - 1];
-    const [type, score] = typeOf(group, classes, before, false, lex);
+    let hasAmpersand = false;
+    for (let k = runStart; k < end; k++) if (tokens[k]?.text === '&') hasAmpersand = true;
+    const [type, score] = typeOf(group, classes, before, hasAmpersand, lex);
     const spanEnd = CLITIC.test(lastTok.text) ? lastTok.end - (lastTok.text.match(CLITIC)?.[0].length ?? 0) : lastTok.end;
     out.push({ type, start: first.start, end: spanEnd, score });
   }
