@@ -1,4 +1,7 @@
+import { statsSequentialSuite } from './stats-sequential.js';
 import type { BenchSuite } from './types.js';
 
 /** Every benchmark suite registers itself here, one line each. */
-export const SUITES: BenchSuite[] = [];
+export const SUITES: BenchSuite[] = [
+  statsSequentialSuite,
+];
