@@ -1,7 +1,15 @@
-import { statsSequentialSuite } from './stats-sequential.js';
+import { gatewaySuite } from './gateway.js';
+import { ingestSuite } from './ingest.js';
+import { statsChangepointSuite } from './stats-changepoint.js';
+import { piiSuite } from './pii.js';
 import type { BenchSuite } from './types.js';
+import { statsSequentialSuite } from './stats-sequential.js';
 
 /** Every benchmark suite registers itself here, one line each. */
 export const SUITES: BenchSuite[] = [
+  piiSuite,
+  ingestSuite,
+  gatewaySuite,
+  statsChangepointSuite,
   statsSequentialSuite,
 ];

@@ -60,7 +60,8 @@ export function openStore(config: ArgusConfig, env: NodeJS.ProcessEnv = process.
     throw new ArgusError('ARGUS_ERR_CONFIG', `storage.driver: postgres is not available yet; use sqlite (env ${config.storage.postgres_url_env} is ignored)`);
   }
   void env;
-  return createSqliteEventStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous }));
+  const synchronous = config.storage.sqlite_synchronous;
+  return createSqliteEventStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous }), { synchronous });
 }
 
 /** The composition root: the one place that picks real implementations and wires them together. */

@@ -5,10 +5,21 @@ import { ArgusError } from '../core/errors.js';
 
 export type HashUser = (user: string) => string;
 
-/** HMAC-SHA256 of a user id under `secret`, hex. The raw id never reaches storage or logs. */
-export function createUserHasher(secret: string): HashUser {
+/**
+ * HMAC-SHA256 of a user id under `secret`, hex. The raw id never reaches storage or logs. Recent
+ * results are cached (users repeat; an HMAC costs microseconds), bounded at `cacheSize` entries.
+ */
+export function createUserHasher(secret: string, cacheSize = 10_000): HashUser {
   if (secret.length < 16) throw new ArgusError('ARGUS_ERR_CONFIG', 'the user-hash secret must be at least 16 characters');
-  return (user) => createHmac('sha256', secret).update(user, 'utf8').digest('hex');
+  const cache = new Map<string, string>();
+  return (user) => {
+    const hit = cache.get(user);
+    if (hit !== undefined) return hit;
+    const hash = createHmac('sha256', secret).update(user, 'utf8').digest('hex');
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+    cache.set(user, hash);
+    return hash;
+  };
 }
 
 /**

@@ -66,7 +66,8 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
         { seq: p1!.seq, status: 'done', analyzedMs: 5, features: { output_chars: 10 }, scores: { hedging: { score: 0.5 } } },
         { seq: p2!.seq, status: 'skipped', analyzedMs: 5 },
       ], [delta], sumMerge);
-      await store.saveAnalyses([], [{ ...delta, data: { n: 3 } }], sumMerge);
+      await store.saveAnalyses([], [{ ...delta, data: { n: 3 } }], sumMerge, { analysis_cursor_seq: String(p2!.seq) });
+      expect(await store.getSetting('analysis_cursor_seq')).toBe(String(p2!.seq));
       expect((await store.pendingAnalysis(0, 10)).map((e) => e.id)).toEqual(['p3']);
       expect((await store.getEvent('p1'))?.analysis).toMatchObject({ status: 'done', features: { output_chars: 10 }, scores: { hedging: { score: 0.5 } } });
       expect(await store.readAggregates({ fromMs: 0, toMs: 120_000 })).toEqual([{ ...delta, data: { n: 5 } }]);

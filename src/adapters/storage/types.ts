@@ -38,8 +38,13 @@ export interface AggregateRow {
  */
 export interface EventStore {
   readonly dialect: 'sqlite' | 'postgres';
-  /** Inserts in one transaction; committed when the promise resolves. Duplicates (by id) are skipped. */
-  insertEvents(events: readonly EventRecord[]): Promise<InsertOutcome[]>;
+  /**
+   * Inserts in one transaction; committed when the promise resolves. Duplicates (by id) are
+   * skipped. `durable` (the default) means synced to disk before resolving, so an acknowledged
+   * event survives power loss; `false` survives a crash of Argus but not of the machine (used for
+   * gateway captures, where nothing was promised to a client).
+   */
+  insertEvents(events: readonly EventRecord[], options?: { durable?: boolean }): Promise<InsertOutcome[]>;
   getEvent(id: string): Promise<(StoredEvent & { analysis?: EventAnalysis | undefined }) | undefined>;
   listEvents(query: EventQuery): Promise<EventPage>;
   countEvents(query?: Omit<EventQuery, 'limit' | 'cursor' | 'order'>): Promise<number>;
@@ -48,8 +53,10 @@ export interface EventStore {
   /**
    * Saves analyses and folds aggregate deltas into the stored aggregates in one transaction.
    * `merge(stored, delta)` combines two aggregate values; the store never looks inside them.
+   * `settings` are written in the same transaction (the analysis cursor). Derived data, so not
+   * synced to disk at once: it can be rebuilt from the events.
    */
-  saveAnalyses(analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown): Promise<void>;
+  saveAnalyses(analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown, settings?: Record<string, string>): Promise<void>;
   readAggregates(query: { deployment?: string; source?: EventSource; fromMs: number; toMs: number }): Promise<AggregateRow[]>;
   listDeployments(): Promise<Array<{ deployment: string; events: number; lastMs: number }>>;
   getSetting(key: string): Promise<string | undefined>;

@@ -85,7 +85,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       const batch = writeBuffer.splice(0, o.batchSize);
       const end = o.metrics.stageDuration.startTimer({ stage: 'store' });
       try {
-        noteStored(batch, await o.store.insertEvents(batch));
+        noteStored(batch, await o.store.insertEvents(batch, { durable: false }));
       } catch (err) {
         o.metrics.internalErrors.inc({ stage: 'store' }, 1);
         o.metrics.eventsDropped.inc({ reason: 'store_failed' }, batch.length);
@@ -105,7 +105,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     }
   };
 
-  async function analyseBatch(events: StoredEvent[]): Promise<void> {
+  async function analyseBatch(events: StoredEvent[], nextCursorSeq: number): Promise<void> {
     const analyses: EventAnalysis[] = [];
     const aggregates = new Map<string, { deployment: string; source: StoredEvent['source']; minuteMs: number; agg: MinuteAggregate }>();
     let sliceStart = performance.now();
@@ -134,7 +134,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     endClassify();
     const endAgg = o.metrics.stageDuration.startTimer({ stage: 'aggregate' });
     const deltas = [...aggregates.values()].map((b) => ({ deployment: b.deployment, source: b.source, minuteMs: b.minuteMs, data: b.agg }));
-    await o.store.saveAnalyses(analyses, deltas, (a, b) => mergeMinuteAggregates(a as MinuteAggregate, b as MinuteAggregate));
+    await o.store.saveAnalyses(analyses, deltas, (a, b) => mergeMinuteAggregates(a as MinuteAggregate, b as MinuteAggregate),
+      { analysis_cursor_seq: String(nextCursorSeq) });
     endAgg();
   }
 
@@ -146,10 +147,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       try {
         events = await o.store.pendingAnalysis(cursorSeq, o.batchSize);
         if (events.length > 0) {
-          await analyseBatch(events);
-          cursorSeq = (events.at(-1) as StoredEvent).seq;
+          const lastSeq = (events.at(-1) as StoredEvent).seq;
+          await analyseBatch(events, lastSeq);
+          cursorSeq = lastSeq;
           if (cursorSeq > highestSeq) highestSeq = cursorSeq;
-          await o.store.setSetting('analysis_cursor_seq', String(cursorSeq));
           updateGauges();
         }
       } catch (err) {

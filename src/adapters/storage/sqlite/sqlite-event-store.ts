@@ -42,7 +42,13 @@ function migrate(db: Database.Database): void {
   }
 }
 
-export function createSqliteEventStore(db: Database.Database): EventStore {
+export function createSqliteEventStore(db: Database.Database, options: { synchronous?: 'full' | 'normal' } = {}): EventStore {
+  // In WAL mode, NORMAL commits skip the fsync; a later FULL commit syncs everything before it.
+  const durableMode = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
+  let currentMode = '';
+  const setMode = (mode: 'FULL' | 'NORMAL') => {
+    if (mode !== currentMode) { db.pragma(`synchronous = ${mode}`); currentMode = mode; }
+  };
   const insert = db.prepare(`INSERT OR IGNORE INTO events
     (id, ts_ms, received_ms, deployment, model, source, user_hash, session, input_json, output, latency_ms, input_tokens, output_tokens, metadata_json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -58,9 +64,12 @@ export function createSqliteEventStore(db: Database.Database): EventStore {
     WHERE e.seq > ? AND a.seq IS NULL ORDER BY e.seq LIMIT ?`);
   const insertAnalysis = db.prepare(`INSERT OR REPLACE INTO event_analysis (seq, status, analyzed_ms, features_json, scores_json, error)
     VALUES (?, ?, ?, ?, ?, ?)`);
+  const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+  const setSettingStmt = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
   const readAggregate = db.prepare('SELECT data_json FROM minute_aggregates WHERE deployment = ? AND source = ? AND minute_ms = ?').pluck();
   const writeAggregate = db.prepare('INSERT OR REPLACE INTO minute_aggregates (deployment, source, minute_ms, data_json) VALUES (?, ?, ?, ?)');
-  const saveAll = db.transaction((analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown) => {
+  const saveAll = db.transaction((analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown, settings: Record<string, string>) => {
+    for (const [key, value] of Object.entries(settings)) setSettingStmt.run(key, value);
     for (const a of analyses) {
       insertAnalysis.run(a.seq, a.status, a.analyzedMs, a.features ? JSON.stringify(a.features) : null,
         a.scores ? JSON.stringify(a.scores) : null, a.error ?? null);
@@ -71,8 +80,6 @@ export function createSqliteEventStore(db: Database.Database): EventStore {
       writeAggregate.run(d.deployment, d.source, d.minuteMs, JSON.stringify(value));
     }
   });
-  const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
-  const setSetting = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
 
   const guard = <T>(what: string, fn: () => T): Promise<T> => {
     try {
@@ -85,7 +92,10 @@ export function createSqliteEventStore(db: Database.Database): EventStore {
 
   return {
     dialect: 'sqlite',
-    insertEvents: (events) => guard('insert', () => insertMany(events)),
+    insertEvents: (events, opts = {}) => guard('insert', () => {
+      setMode(opts.durable === false ? 'NORMAL' : durableMode);
+      return insertMany(events);
+    }),
     getEvent: (id) => guard('read', () => {
       const row = byId.get(id) as (EventRow & AnalysisRow) | undefined;
       if (!row) return undefined;
@@ -116,7 +126,10 @@ export function createSqliteEventStore(db: Database.Database): EventStore {
       return db.prepare(`SELECT count(*) FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
     }),
     pendingAnalysis: (afterSeq, limit) => guard('read', () => (pending.all(afterSeq, limit) as EventRow[]).map(rowToEvent)),
-    saveAnalyses: (analyses, deltas, merge) => guard('write', () => saveAll(analyses, deltas, merge)),
+    saveAnalyses: (analyses, deltas, merge, settings = {}) => guard('write', () => {
+      setMode('NORMAL');
+      saveAll(analyses, deltas, merge, settings);
+    }),
     readAggregates: (q) => guard('read', () => {
       const where = ['minute_ms >= ?', 'minute_ms < ?'];
       const params: Array<string | number> = [q.fromMs, q.toMs];
@@ -130,7 +143,7 @@ export function createSqliteEventStore(db: Database.Database): EventStore {
       'SELECT deployment, count(*) AS events, max(ts_ms) AS lastMs FROM events GROUP BY deployment ORDER BY deployment',
     ).all() as Array<{ deployment: string; events: number; lastMs: number }>)),
     getSetting: (key) => guard('read', () => getSetting.get(key) as string | undefined),
-    setSetting: (key, value) => guard('write', () => { setSetting.run(key, value); }),
+    setSetting: (key, value) => guard('write', () => { setMode(durableMode); setSettingStmt.run(key, value); }),
     close: () => guard('close', () => { if (db.open) db.close(); }),
   };
 }

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
+import type { BenchRow, BenchSuite } from './types.js';
+import { percentile, runClosedLoop, startChild, stopChild } from './support/util.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const cli = join(here, '..', 'src', 'cli', 'main.js');
+const UPSTREAM_PORT = 17_811;
+const ARGUS_PORT = 17_812;
+
+/**
+ * The gateway's added latency: the same client sends the same chat request to the upstream
+ * directly and through `argus serve` (separate processes, loopback), at 1, 50 and 200 concurrent
+ * clients. Added latency at a percentile = via-gateway minus direct at that percentile.
+ */
+export const gatewaySuite: BenchSuite = {
+  name: 'gateway',
+  async run({ quick, log }) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'argus-bench-gw-'));
+    const upstream = await startChild(join(here, 'support', 'fast-upstream.js'), [String(UPSTREAM_PORT)], `http://127.0.0.1:${UPSTREAM_PORT}/healthz`);
+    const argus = await startChild(cli, ['serve', '--port', String(ARGUS_PORT), '--data-dir', dataDir, '--upstream', `http://127.0.0.1:${UPSTREAM_PORT}/v1`],
+      `http://127.0.0.1:${ARGUS_PORT}/healthz`, { ARGUS_USER_HASH_SECRET: 'bench-secret-0123456789' });
+    const rows: BenchRow[] = [];
+    const body = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'How do I reset my password?' }] });
+    const dispatcher = new Agent({ connections: 256 });
+    const send = async (base: string) => {
+      const res = await request(`${base}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-argus-deployment': 'bench' }, dispatcher });
+      await res.body.arrayBuffer();
+      if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
+    };
+    try {
+      for (const concurrency of [1, 50, 200]) {
+        const total = (quick ? 1_000 : 4_000) + concurrency * 10;
+        await runClosedLoop(200, concurrency, () => send(`http://127.0.0.1:${UPSTREAM_PORT}`));
+        await runClosedLoop(200, concurrency, () => send(`http://127.0.0.1:${ARGUS_PORT}`));
+        // Interleave direct and gateway rounds so both see the same machine load.
+        const direct: number[] = [];
+        const via: number[] = [];
+        let viaElapsedMs = 0;
+        for (let round = 0; round < 4; round++) {
+          direct.push(...(await runClosedLoop(total / 4, concurrency, () => send(`http://127.0.0.1:${UPSTREAM_PORT}`))).latenciesMs);
+          const r = await runClosedLoop(total / 4, concurrency, () => send(`http://127.0.0.1:${ARGUS_PORT}`));
+          via.push(...r.latenciesMs);
+          viaElapsedMs += r.elapsedMs;
+        }
+        direct.sort((a, b) => a - b);
+        via.sort((a, b) => a - b);
+        const added50 = percentile(via, 0.5) - percentile(direct, 0.5);
+        const added99 = percentile(via, 0.99) - percentile(direct, 0.99);
+        log(`c=${concurrency}: direct p50 ${percentile(direct, 0.5).toFixed(3)} p99 ${percentile(direct, 0.99).toFixed(3)}; via p50 ${percentile(via, 0.5).toFixed(3)} p99 ${percentile(via, 0.99).toFixed(3)} ms`);
+        rows.push(
+          { group: 'gateway', name: `added latency p50, ${concurrency} clients`, value: added50, unit: 'ms', target: '<= 1 ms', pass: added50 <= 1 },
+          { group: 'gateway', name: `added latency p99, ${concurrency} clients`, value: added99, unit: 'ms', target: '<= 5 ms', pass: added99 <= 5 },
+          { group: 'gateway', name: `throughput via gateway, ${concurrency} clients`, value: via.length / (viaElapsedMs / 1000), unit: 'req/s' },
+        );
+      }
+    } finally {
+      await dispatcher.close();
+      await stopChild(argus);
+      await stopChild(upstream);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    return rows;
+  },
+};
