@@ -46,13 +46,29 @@ export const findUrls: Recognizer = (text, out) => {
 /** Generic and common country TLDs; file extensions that are also ccTLDs (md, py, sh, rs, js) are left out. */
 const TLDS = 'com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|cc|xyz|online|site|tech|cloud|shop|uk|us|ca|au|nz|ie|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|hu|ro|bg|gr|pt|ru|ua|tr|il|in|jp|cn|kr|tw|hk|sg|my|th|vn|id|ph|br|ar|mx|cl|za|ng|ke|eg|is|lt|lv|ee|si|hr|rs|lu';
 const TLD_SET = new Set(TLDS.split('|'));
-const DOMAIN_RE = /(?<![@\w.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+(?![\w-]|\.[A-Za-z0-9])/g;
+const HOST_CHAR = /[A-Za-z0-9.-]/;
+/** From each "." that has a letter before and after, grow the host name both ways and check its TLD. */
 export const findDomains: Recognizer = (text, out) => {
-  for (const m of text.matchAll(DOMAIN_RE)) {
-    const labels = m[0].split('.');
-    if (!TLD_SET.has(labels[labels.length - 1] ?? '') || !/[A-Za-z]/.test(labels[0] ?? '')) continue;
-    if (labels.some((l) => l.length === 0 || l.length > 63 || l.startsWith('-') || l.endsWith('-'))) continue;
-    push(out, 'DOMAIN_NAME', m.index, m.index + m[0].length, 0.6);
+  let dot = text.indexOf('.');
+  let lastEnd = -1;
+  while (dot >= 0) {
+    if (dot > lastEnd && /[A-Za-z0-9]/.test(text[dot - 1] ?? '') && /[A-Za-z]/.test(text[dot + 1] ?? '')) {
+      let start = dot;
+      while (start > 0 && HOST_CHAR.test(text[start - 1] ?? '')) start--;
+      let end = dot + 1;
+      while (end < text.length && HOST_CHAR.test(text[end] ?? '')) end++;
+      while (end > dot && /[.-]/.test(text[end - 1] ?? '')) end--;
+      while (start < dot && /[.-]/.test(text[start] ?? '')) start++;
+      lastEnd = end;
+      const before = text[start - 1] ?? ' ';
+      const after = text[end] ?? ' ';
+      const labels = text.slice(start, end).split('.');
+      const ok = !/[@\w/]/.test(before) && !/[\w@]/.test(after) && labels.length >= 2
+        && TLD_SET.has(labels[labels.length - 1] ?? '') && /[A-Za-z]/.test(labels[0] ?? '')
+        && labels.every((l) => l.length > 0 && l.length <= 63 && !l.startsWith('-') && !l.endsWith('-'));
+      if (ok) push(out, 'DOMAIN_NAME', start, end, 0.6);
+    }
+    dot = text.indexOf('.', dot + 1);
   }
 };
 
@@ -102,7 +118,7 @@ export const findIps: Recognizer = (text, out) => {
   for (const m of text.matchAll(IPV4_RE)) {
     if (ipv4Valid(m[0])) push(out, 'IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
   }
-  if (!text.includes('::') && !/(?:[0-9A-Fa-f]{1,4}:){7}/.test(text)) return;
+  if (!text.includes('::') && text.split(':').length < 8) return;
   for (const m of text.matchAll(IPV6_RE)) {
     const v = m[0];
     if (v.includes('::') || v.split(':').length >= 8) {

@@ -9,24 +9,23 @@ import { shannonEntropyBits } from './validators.js';
  * and digits. Fenced and indented code blocks are CODE spans, kept alongside what they contain.
  */
 /** [pattern, score, a substring every match contains (a cheap pre-check)]. */
-const KNOWN_KEYS: Array<[RegExp, number, string]> = [
-  [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/g, 0.95, 'A'], // AWS access key id
-  [/\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, 0.95, 'gh'], // GitHub tokens
-  [/\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, 0.95, 'github_pat_'], // GitHub fine-grained token
-  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, 0.95, 'xox'], // Slack
-  [/\bsk-(?:proj-|svcacct-|ant-)?[A-Za-z0-9_-]{20,}/g, 0.9, 'sk-'], // OpenAI / Anthropic style
-  [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, 0.95, 'k_'], // Stripe
-  [/\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, 0.95, 'AIza'], // Google API key
-  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 0.9, 'eyJ'], // JWT
-  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g, 0.99, 'PRIVATE KEY'],
-  [/\bnpm_[A-Za-z0-9]{36}\b/g, 0.95, 'npm_'], // npm token
-  [/\bglpat-[A-Za-z0-9_-]{20}\b/g, 0.95, 'glpat-'], // GitLab
-  [/\bhf_[A-Za-z]{34}\b/g, 0.9, 'hf_'], // Hugging Face
+const KNOWN_KEYS: Array<[RegExp, number, string[]]> = [
+  [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/g, 0.95, ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'ANPA']], // AWS access key id
+  [/\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, 0.95, ['gh']], // GitHub tokens
+  [/\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, 0.95, ['github_pat_']], // GitHub fine-grained token
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, 0.95, ['xox']], // Slack
+  [/\bsk-(?:proj-|svcacct-|ant-)?[A-Za-z0-9_-]{20,}/g, 0.9, ['sk-']], // OpenAI / Anthropic style
+  [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, 0.95, ['k_']], // Stripe
+  [/\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, 0.95, ['AIza']], // Google API key
+  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 0.9, ['eyJ']], // JWT
+  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g, 0.99, ['PRIVATE KEY']],
+  [/\bnpm_[A-Za-z0-9]{36}\b/g, 0.95, ['npm_']], // npm token
+  [/\bglpat-[A-Za-z0-9_-]{20}\b/g, 0.95, ['glpat-']], // GitLab
+  [/\bhf_[A-Za-z]{34}\b/g, 0.9, ['hf_']], // Hugging Face
 ];
 
 const ASSIGNMENT_RE = /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/gi;
 const ASSIGNMENT_HINT = /passw|pwd|secret|key|token/i;
-const TOKEN_RE = /[A-Za-z0-9+/_-]{20,}={0,2}/g;
 
 export interface EntropyOptions {
   /** Shortest token considered, in characters (default 20). */
@@ -39,7 +38,7 @@ export const DEFAULT_ENTROPY: EntropyOptions = { minLength: 20, minBitsPerChar: 
 
 export function findCredentials(text: string, out: PiiEntity[], entropy: EntropyOptions = DEFAULT_ENTROPY): void {
   for (const [re, score, hint] of KNOWN_KEYS) {
-    if (!text.includes(hint)) continue;
+    if (!hint.some((h) => text.includes(h))) continue;
     for (const m of text.matchAll(re)) out.push({ type: 'CREDENTIAL', start: m.index, end: m.index + m[0].length, score });
   }
   for (const m of ASSIGNMENT_HINT.test(text) ? text.matchAll(ASSIGNMENT_RE) : []) {
@@ -48,15 +47,35 @@ export function findCredentials(text: string, out: PiiEntity[], entropy: Entropy
     if (/^[a-z_]+\(|^(?:null|none|true|false|undefined|\*+|x+|\.\.\.|<.*>|\$\{?\w+\}?)$/i.test(value)) continue;
     out.push({ type: 'CREDENTIAL', start, end: start + value.length, score: 0.7 });
   }
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const value = m[0].replace(/^[-_=/+]+|[-_/+]+$/g, '');
+  for (const [start0, end0] of longRuns(text, entropy.minLength)) {
+    const raw = text.slice(start0, end0);
+    const value = raw.replace(/^[-_=/+]+|[-_/+=]+$/g, '');
     if (value.length < entropy.minLength) continue;
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) continue;
     if (/^[a-z]+(?:[-_][a-z0-9]+)+$/.test(value)) continue; // kebab or snake identifiers
     if (shannonEntropyBits(value) < entropy.minBitsPerChar) continue;
-    const start = m.index + m[0].indexOf(value);
+    const start = start0 + raw.indexOf(value);
     out.push({ type: 'CREDENTIAL', start, end: start + value.length, score: 0.6 });
   }
+}
+
+/** [start, end) of runs of token characters (A-Z a-z 0-9 + / _ -, then up to two '=') at least minLength long. */
+function longRuns(text: string, minLength: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const tokenChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45;
+    if (tokenChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++; // base64 padding
+      if (i - start >= minLength) runs.push([start, end]);
+      start = -1;
+    }
+  }
+  return runs;
 }
 
 const FENCE_RE = /^([ \t]*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\2[`~]*[ \t]*(?=\n|$)|$(?![\s\S]))/gm;
