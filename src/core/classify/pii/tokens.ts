@@ -22,7 +22,6 @@ export interface WordToken {
 }
 
 const GLUE = /[\p{L}\p{N}]/u;
-const WORD_START = /^[\p{L}\p{M}]/u;
 
 function isGlue(code: number): boolean {
   if (Number.isNaN(code) || code === 32 || code === 10) return false;
@@ -34,29 +33,62 @@ function isGlue(code: number): boolean {
 const ASCII_TITLE = /^[A-Z][a-z]*(?:[-'][A-Za-z][a-z]*)*$/;
 const ASCII_UPPER = /^[A-Z]{2,}(?:[-'][A-Z]+)*$/;
 
-const TOKEN_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[A-Za-z](?![\p{L}]))?|[^\s\p{L}\p{M}\d]/gu;
 const OPENERS = new Set(['.', '!', '?', ':', ';', '"', '“', '(', '[', '•', '*', '>', '#', '|', '-', '–', '—']);
+const LETTER = /[\p{L}\p{M}]/u;
+const SPACE = /\s/u;
 
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return c > 127 && LETTER.test(text[i] ?? '');
+}
+
+/**
+ * One pass over the text, by character code (a regex with Unicode classes was the hot spot):
+ * a word is letters with inner ' ’ or - between letters; a number is digits with an optional
+ * single trailing letter ("221B"); anything else that is not space is a one-character token.
+ */
 export function wordTokens(text: string): WordToken[] {
   const tokens: WordToken[] = [];
-  let prevEnd = 0;
+  const n = text.length;
   let prev: WordToken | undefined;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const value = m[0];
-    const start = m.index;
-    let newline = false;
-    for (let k = prevEnd; k < start; k++) if (text.charCodeAt(k) === 10) { newline = true; break; }
-    const first = value.charCodeAt(0);
-    const kind: TokenKind = first >= 48 && first <= 57 ? 'num'
-      : (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || (first > 127 && WORD_START.test(value)) ? 'word' : 'punct';
+  let newline = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && SPACE.test(text[i] ?? ''))) {
+      if (c === 10) newline = true;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let kind: TokenKind;
+    if (isLetterAt(text, i)) {
+      kind = 'word';
+      while (j < n) {
+        if (isLetterAt(text, j)) { j++; continue; }
+        const d = text.charCodeAt(j);
+        if ((d === 39 || d === 0x2019 || d === 45) && j + 1 < n && isLetterAt(text, j + 1)) { j += 2; continue; }
+        break;
+      }
+    } else if (c >= 48 && c <= 57) {
+      kind = 'num';
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if (((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) && !(j + 1 < n && isLetterAt(text, j + 1))) j++;
+    } else {
+      kind = 'punct';
+      if (c >= 0xd800 && c <= 0xdbff && j < n) j++; // keep a surrogate pair together
+    }
+    const value = text.slice(i, j);
     const sentenceStart = prev === undefined || newline || (prev.kind === 'punct' && OPENERS.has(prev.text));
-    const end = start + value.length;
-    const glued = kind !== 'punct' && (isGlue(text.charCodeAt(start - 1)) || isGlue(text.charCodeAt(end)));
+    const glued = kind !== 'punct' && (isGlue(text.charCodeAt(i - 1)) || isGlue(text.charCodeAt(j)));
     const cap = kind === 'word' && isCapitalized(value);
-    const tok: WordToken = { text: value, lower: value.toLowerCase(), start, end, kind, sentenceStart, newline, glued, cap };
+    const tok: WordToken = { text: value, lower: kind === 'word' ? value.toLowerCase() : value, start: i, end: j, kind, sentenceStart, newline, glued, cap };
     tokens.push(tok);
     prev = tok;
-    prevEnd = end;
+    newline = false;
+    i = j;
   }
   return tokens;
 }
