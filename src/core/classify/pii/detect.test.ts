@@ -33,7 +33,12 @@ describe('detectPii: patterns', () => {
     expect(spans('call 555-123-4567 now', 'PHONE_NUMBER')).toEqual(['555-123-4567']);
     expect(spans('ring +44 20 7946 0958 today', 'PHONE_NUMBER')).toEqual(['+44 20 7946 0958']);
     expect(spans('mobile: +1-202-555-0143x12', 'PHONE_NUMBER')).toEqual(['+1-202-555-0143x12']);
+    expect(spans('tel +33 1 42 68 53 00', 'PHONE_NUMBER')).toEqual(['+33 1 42 68 53 00']);
+    expect(spans('tel +49 (0)30 1234567', 'PHONE_NUMBER')).toEqual(['+49 (0)30 1234567']);
+    expect(spans('mobile 07700 900123', 'PHONE_NUMBER')).toEqual(['07700 900123']);
+    expect(spans('Phone: 5551234567', 'PHONE_NUMBER')).toEqual(['5551234567']);
     expect(spans('we sold 1200 units in 2023', 'PHONE_NUMBER')).toEqual([]);
+    expect(spans('in 2019 2020 2021 sales rose; scores 1 2 3 4 5 6 7 8', 'PHONE_NUMBER')).toEqual([]);
   });
   it('validates SSNs', () => {
     expect(spans('SSN: 123-45-6789', 'US_SSN')).toEqual(['123-45-6789']);

@@ -127,7 +127,8 @@ export const findIps: Recognizer = (text, out) => {
   }
 };
 
-const PHONE_RE = /(?<![\w+/.-])(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,6})?(?![\w/-]|\.\d)/gi;
+const PHONE_RE = /(?<![\w+/.-])(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]\d{2,8}){1,5}(?:\s?(?:x|ext\.?|#)\s?\d{1,6})?(?![\w/-]|\.\d)/gi;
+const PHONE_CONTIGUOUS_RE = /(?<![\w+/.-])(\+)?\d{8,15}(?![\w/-]|\.\d)/g;
 const PHONE_CONTEXT = /\b(call|phone|tel|telephone|mobile|cell|fax|office|desk|contact|reach|text|whatsapp|sms|number|dial)\b/i;
 export const findPhones: Recognizer = (text, out) => {
   for (const m of text.matchAll(PHONE_RE)) {
@@ -139,6 +140,16 @@ export const findPhones: Recognizer = (text, out) => {
     const intl = /^(\+|00)/.test(value) || value.includes('(');
     const ctx = contextBefore(text, m.index, PHONE_CONTEXT, 50) || PHONE_CONTEXT.test(text.slice(m.index + value.length, m.index + value.length + 20));
     if (!intl && !ctx && separators < 2) continue;
+    const groups = value.split(/[\s.-]+/);
+    if (groups.every((g) => /^(?:19|20)\d\d$/.test(g))) continue; // a list of years
     push(out, 'PHONE_NUMBER', m.index, m.index + value.length, intl || ctx ? 0.8 : 0.55);
+  }
+  // Unbroken digits: a phone when written with "+", or with a phone word nearby and 10-13 digits.
+  for (const m of text.matchAll(PHONE_CONTIGUOUS_RE)) {
+    const plus = m[1] === '+';
+    const digits = m[0].length - (plus ? 1 : 0);
+    if (plus || (digits >= 10 && digits <= 13 && contextBefore(text, m.index, PHONE_CONTEXT, 30))) {
+      push(out, 'PHONE_NUMBER', m.index, m.index + m[0].length, plus ? 0.7 : 0.6);
+    }
   }
 };
