@@ -2,6 +2,7 @@ import { gatewaySuite } from './gateway.js';
 import { ingestSuite } from './ingest.js';
 import { statsChangepointSuite } from './stats-changepoint.js';
 import { piiSuite } from './pii.js';
+import { simulateSuite } from './simulate.js';
 import type { BenchSuite } from './types.js';
 import { statsSequentialSuite } from './stats-sequential.js';
 
@@ -12,4 +13,5 @@ export const SUITES: BenchSuite[] = [
   gatewaySuite,
   statsChangepointSuite,
   statsSequentialSuite,
+  simulateSuite,
 ];

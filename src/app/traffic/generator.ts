@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { Agent, request } from 'undici';
 import type { Clock } from '../../core/clock.js';
@@ -112,6 +113,8 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const dispatcher = new Agent({ connections: options.concurrency, keepAliveTimeout: 10_000 });
   const abort = new AbortController();
+  // Every in-flight request listens on this one signal; more than ten is expected, not a leak.
+  setMaxListeners(0, abort.signal);
   const onOuterAbort = () => abort.abort();
   options.signal?.addEventListener('abort', onOuterAbort);
   let out: WriteStream | undefined;
@@ -144,7 +147,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
       const res = await request(`${root}/v1/${endpoint === 'chat' ? 'chat/completions' : 'completions'}`, {
         method: 'POST', dispatcher, body: JSON.stringify(body),
         headers: { 'content-type': 'application/json', 'x-argus-deployment': options.deployment, 'x-argus-user': user, ...options.headers },
-        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]),
+        signal: abort.signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
       });
       const text = await res.body.text();
       const ok = res.statusCode >= 200 && res.statusCode < 300;

@@ -93,6 +93,11 @@ export function buildSimulateServer(options: SimulateServerOptions): SimulateSer
     raw.on('close', () => { closed = true; });
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     await delay(latency.firstTokenMs);
+    if (latency.perTokenMs <= 0) {
+      // No pacing asked for: one write instead of one per frame saves a syscall per frame.
+      if (!closed) raw.end(frames.join('') + tail.join('') + SSE_DONE);
+      return;
+    }
     for (const frame of frames) {
       if (closed) return;
       raw.write(frame);
