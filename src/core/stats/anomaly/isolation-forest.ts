@@ -110,22 +110,54 @@ export function fitIsolationForest(rows: readonly (readonly number[])[], options
   return model;
 }
 
+/** Trees packed into typed arrays, each leaf holding depth + c(size); built once per model. */
+interface PackedForest { feature: Int32Array; threshold: Float64Array; left: Int32Array; right: Int32Array; leafValue: Float64Array; roots: Int32Array }
+const packedCache = new WeakMap<IsolationForestModel, PackedForest>();
+
+function pack(model: IsolationForestModel): PackedForest {
+  const cached = packedCache.get(model);
+  if (cached) return cached;
+  const total = model.trees.reduce((a, t) => a + t.feature.length, 0);
+  const p: PackedForest = {
+    feature: new Int32Array(total), threshold: new Float64Array(total), left: new Int32Array(total),
+    right: new Int32Array(total), leafValue: new Float64Array(total), roots: new Int32Array(model.trees.length),
+  };
+  let base = 0;
+  model.trees.forEach((t, k) => {
+    p.roots[k] = base;
+    const depth = new Int32Array(t.feature.length);
+    for (let i = 0; i < t.feature.length; i++) {
+      p.feature[base + i] = t.feature[i]!;
+      p.threshold[base + i] = t.threshold[i]!;
+      p.left[base + i] = base + t.left[i]!;
+      p.right[base + i] = base + t.right[i]!;
+      if (t.feature[i]! >= 0) { depth[t.left[i]!] = depth[i]! + 1; depth[t.right[i]!] = depth[i]! + 1; }
+      else p.leafValue[base + i] = depth[i]! + averagePathLength(t.size[i]!);
+    }
+    base += t.feature.length;
+  });
+  packedCache.set(model, p);
+  return p;
+}
+
 /** scikit-learn's `score_samples`: -2^(-mean path length / c(maxSamples)); in [-1, 0), lower = more abnormal. */
 export function scoreSamples(model: IsolationForestModel, rows: readonly (readonly number[])[]): Float64Array {
   const d = checkMatrix(rows);
   if (d !== model.nFeatures) throw invalidInput(`rows have ${d} features, the forest was fitted on ${model.nFeatures}`);
+  const p = pack(model);
   const out = new Float64Array(rows.length);
   const norm = averagePathLength(model.maxSamples) * model.trees.length;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     let total = 0;
-    for (const t of model.trees) {
-      let node = 0, depth = 0;
-      while (t.feature[node]! >= 0) {
-        node = r[t.feature[node]!]! <= t.threshold[node]! ? t.left[node]! : t.right[node]!;
-        depth++;
+    for (let k = 0; k < p.roots.length; k++) {
+      let node = p.roots[k]!;
+      let f = p.feature[node]!;
+      while (f >= 0) {
+        node = r[f]! <= p.threshold[node]! ? p.left[node]! : p.right[node]!;
+        f = p.feature[node]!;
       }
-      total += depth + averagePathLength(t.size[node]!);
+      total += p.leafValue[node]!;
     }
     out[i] = -Math.pow(2, -total / (norm > 0 ? norm : 1));
   }

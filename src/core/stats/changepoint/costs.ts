@@ -16,6 +16,8 @@ export interface SegmentCost {
   readonly length: number;
   readonly paramsPerSegment: number;
   cost(start: number, end: number): number;
+  /** out[i] = cost(starts[i], end) for i < count: PELT's inner loop, one call per step. */
+  costsTo?(starts: Int32Array, count: number, end: number, out: Float64Array): void;
 }
 
 export interface CostOptions {
@@ -68,6 +70,16 @@ export function createL2Cost(values: ArrayLike<number>): SegmentCost {
       const c = s2[b]! - s2[a]! - (d1 * d1) / m;
       return c > 0 ? c : 0;
     },
+    costsTo(starts, count, b, out) {
+      const s1b = s1[b]!, s2b = s2[b]!;
+      for (let i = 0; i < count; i++) {
+        const a = starts[i]!;
+        const m = b - a;
+        const d1 = s1b - s1[a]!;
+        const c = m > 0 ? s2b - s2[a]! - (d1 * d1) / m : 0;
+        out[i] = c > 0 ? c : 0;
+      }
+    },
   };
 }
 
@@ -96,6 +108,17 @@ export function createNormalCost(values: ArrayLike<number>, varianceFloor: numbe
       const v = Math.max(0, (s2[b]! - s2[a]! - (d1 * d1) / m) / m);
       if (v >= varianceFloor) return m * (log2pi + Math.log(v) + 1);
       return m * (log2pi + Math.log(varianceFloor)) + (m * v) / varianceFloor;
+    },
+    costsTo(starts, count, b, out) {
+      const s1b = s1[b]!, s2b = s2[b]!, logFloor = Math.log(varianceFloor);
+      for (let i = 0; i < count; i++) {
+        const a = starts[i]!;
+        const m = b - a;
+        if (m <= 0) { out[i] = 0; continue; }
+        const d1 = s1b - s1[a]!;
+        const v = Math.max(0, (s2b - s2[a]! - (d1 * d1) / m) / m);
+        out[i] = v >= varianceFloor ? m * (log2pi + Math.log(v) + 1) : m * (log2pi + logFloor) + (m * v) / varianceFloor;
+      }
     },
   };
 }

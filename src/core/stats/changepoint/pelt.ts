@@ -32,6 +32,7 @@ export function pelt(cost: SegmentCost, penalty: number, space: SearchSpace): Se
   let cand = new Int32Array(64);
   let prunedAt = new Int32Array(64);
   let size = 0;
+  let costs = new Float64Array(64);
   let nextStart = 0; // next grid point (multiple of jump) not yet offered as a candidate
 
   for (const end of segmentEnds(n, space)) {
@@ -47,10 +48,12 @@ export function pelt(cost: SegmentCost, penalty: number, space: SearchSpace): Se
     }
     let best = Infinity;
     let bestStart = -1;
-    const costs = new Float64Array(size);
+    if (costs.length < size) costs = new Float64Array(cand.length);
+    if (cost.costsTo) cost.costsTo(cand, size, end, costs);
+    else for (let i = 0; i < size; i++) costs[i] = cost.cost(cand[i]!, end);
     for (let i = 0; i < size; i++) {
       const t = cand[i]!;
-      const v = f[t]! + cost.cost(t, end);
+      const v = f[t]! + costs[i]!;
       costs[i] = v;
       if (v + penalty < best) { best = v + penalty; bestStart = t; }
     }
