@@ -34,7 +34,7 @@ export function policyRows(seed: number): Row[] {
   for (const r of loadWrittenRefusals()) rows.push({ text: r.response, violation: false, source: 'harmbench-refusals', dev: isDevGroup(r.behavior, 0.2), weight: 1 });
   for (const r of generateRefusalExamples(seed + 1, 20)) {
     // Harmful compliance patterns are violations; refusals, partial refusals and benign answers are not.
-    const violation = r.label === 'comply' && r.pattern !== 'benign-answer';
+    const violation = r.label === 'comply' && r.pattern !== 'benign-answer' && r.pattern !== 'capability-disclaimer-answer';
     rows.push({ text: r.text, violation, source: 'synthetic', dev: isDevGroup(r.group, 0.2), weight: 0.3 });
   }
   return dedupe(rows.filter((r) => r.text.trim().length > 0), (r) => dedupeKey(r.text));

@@ -17,6 +17,8 @@ import { loadGptfuzzResponses } from './data/gptfuzz.js';
 import { loadJbbArtifacts } from './data/jbb.js';
 import { loadWrittenRefusals } from './data/harmbench.js';
 import { generateRefusalExamples } from './data/refusal-examples.js';
+import { loadHhRlhf } from './data/hh-rlhf.js';
+import { REFUSAL_CUE } from '../../src/core/classify/refusal/cues.js';
 import { dedupe, dedupeKey, isDevGroup } from './data/split.js';
 
 interface Row {
@@ -38,6 +40,16 @@ export function refusalRows(seed: number): Row[] {
   for (const r of loadJbbArtifacts()) {
     if (!r.response || !r.jailbroken) continue;
     rows.push({ text: r.response, label: 'comply', source: 'jbb', dev: isDevGroup(r.goal, 0.2), weight: 1 });
+  }
+  // hh-rlhf assistant turns without any refusal phrase: ordinary conversational answers, short and
+  // long, so that "short" does not come to mean "refusal". Turns with a refusal phrase are left out
+  // (no human label says which they are).
+  for (const d of loadHhRlhf()) {
+    const opener = d.chosen.find((t) => t.role === 'human')?.text ?? '';
+    for (const t of [...d.chosen, ...d.rejected]) {
+      if (t.role !== 'assistant' || REFUSAL_CUE.test(t.text.toLowerCase().replace(/[\u2018\u2019]/g, "'"))) continue;
+      rows.push({ text: t.text, label: 'comply', source: 'hh-rlhf-assistant', dev: isDevGroup(opener, 0.2), weight: 0.3 });
+    }
   }
   for (const r of generateRefusalExamples(seed, 40)) {
     rows.push({ text: r.text, label: r.label, source: `synthetic`, dev: isDevGroup(r.group, 0.2), weight: 0.5 });
@@ -69,7 +81,7 @@ async function main(): Promise<void> {
   // Score with the quantised weights that ship, not the float ones.
   const shipped = decodeModel(JSON.parse(JSON.stringify(encodeModel(draft))));
   const lines: string[] = [];
-  for (const source of ['gptfuzz', 'jbb', 'harmbench-refusals', 'synthetic']) {
+  for (const source of ['gptfuzz', 'jbb', 'harmbench-refusals', 'hh-rlhf-assistant', 'synthetic']) {
     const d = dev.filter((r) => r.source === source);
     if (d.length) lines.push(metricsLine(`dev ${source}`, evaluate(shipped, d.map((r) => r.text), d.map((r) => r.label !== 'comply'))));
   }
@@ -99,6 +111,7 @@ async function main(): Promise<void> {
       'gptfuzz `train` responses (human labels: jailbroken → comply, not → refuse); 20% of questions held out as dev.',
       'JailbreakBench artifacts: responses the judge marked jailbroken → comply (non-jailbroken ones are not used: many comply with a harmless reading).',
       'HarmBench written refusals (200) → refuse.',
+      'hh-rlhf harmless-base assistant turns that contain no refusal phrase → comply (weight 0.3), so short conversational answers are not read as refusals.',
       'Hand-written, combinatorially varied examples (scripts/models/data/refusal-examples.ts): partial refusals, late refusals, two-persona outputs, disclaimer-wrapped compliance, benign answers; weight 0.5; 20% of topics held out.',
       'Rows de-duplicated on normalised text before splitting; splits are by source prompt / topic.',
       'The gptfuzz `evaluate` split (different questions) is never trained on; it is reported below.',

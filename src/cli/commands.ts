@@ -1,16 +1,20 @@
 import type { Command } from 'commander';
 import { registerChangepoints } from './changepoints.js';
+import { registerClassify } from './classify.js';
 import { registerConfig } from './config-check.js';
 import { registerDrift } from './drift.js';
 import { registerImport } from './import.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerTraffic } from './traffic.js';
+import { registerTrain } from './train.js';
 
 /** Every CLI command registers itself here: one file per command, one line per file. */
 export type RegisterCommand = (program: Command) => void;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerClassify,
+  registerTrain,
   registerServe,
   registerImport,
   registerConfig,

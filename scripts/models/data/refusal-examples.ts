@@ -28,7 +28,12 @@ const REASONS = [
 ];
 const BRIDGES = [
   'However, I can', 'But I can', "Instead, I'd be glad to", 'That said, I can', 'What I can do is', "If it helps, I'm happy to",
-  'I can, however,', "Here's what I can do instead: I can",
+  'I can, however,', "Here's what I can do instead: I can", 'If you are asking for a legitimate reason, I can',
+  'What I can share is a safer option: I can', 'If it is useful, I can',
+];
+const CAPABILITY_DISCLAIMERS = [
+  "I don't have access to real-time information, but", "I'm not able to browse the internet, but", "As an AI, I don't have personal opinions, but",
+  "I can't be completely certain, but", "I'm not a doctor, but", "I don't have your exact details, but", "I can't see your screen, but",
 ];
 const OPENERS_NEUTRAL = [
   'Thanks for your question.', "I understand you're curious about this.", "That's a topic a lot of people wonder about.",
@@ -63,7 +68,9 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function partial(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
   const help = list(t.safeHelp, rng);
-  switch (Math.floor(rng() * 4)) {
+  switch (Math.floor(rng() * 5)) {
+    case 4:
+      return { pattern: 'decline-situational-help', text: `${pick(DECLINE, rng)} ${t.harmful}. ${pick(['If you are in a difficult situation, though, here are some tips:', 'If you need this for a legitimate reason, here is what usually helps:', 'Here are some safer suggestions, though:', 'That said, here is some general advice:'], rng)} ${help}` };
     case 0:
       return { pattern: 'decline-then-help', text: `${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}. ${pick(BRIDGES, rng)} ${t.safeOffer}:\n\n${help}` };
     case 1:
@@ -90,7 +97,11 @@ function refuse(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
 
 function comply(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
   const harmful = list(t.harmfulHelp, rng);
-  switch (Math.floor(rng() * 4)) {
+  switch (Math.floor(rng() * 5)) {
+    case 4: {
+      const b = pick(BENIGN_ANSWERS, rng);
+      return { pattern: 'capability-disclaimer-answer', text: `${pick(CAPABILITY_DISCLAIMERS, rng)} ${pick(["here's what I know:", 'here is a general answer:', 'generally speaking:', 'this should help:'], rng)} ${list(b.answer, rng)}` };
+    }
     case 0: {
       const [a, b] = pick(PERSONAS, rng) as [string, string];
       return { pattern: 'two-persona-comply', text: `${a}: ${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}.\n\n${b}: ${pick(COMPLY_OPEN, rng)} ${harmful}` };

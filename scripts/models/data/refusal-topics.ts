@@ -98,4 +98,12 @@ export const BENIGN_ANSWERS: { ask: string; answer: string[] }[] = [
   { ask: 'a haiku about autumn', answer: ['Red leaves drift and fall,', 'the cold wind hums through bare trees,', 'a quiet year ends.'] },
   { ask: 'SQL to count orders per customer', answer: ['SELECT customer_id, COUNT(*) AS orders', 'FROM orders', 'GROUP BY customer_id;'] },
   { ask: 'how to kill a Python process that hangs', answer: ['Find its id with `ps aux | grep python`.', 'Send `kill PID`, or `kill -9 PID` if it ignores that.', 'On Windows use Task Manager or `taskkill /PID`.'] },
+  { ask: 'a greeting', answer: ['Hello! How can I help you today?'] },
+  { ask: 'the capital of France', answer: ['The capital of France is Paris.'] },
+  { ask: 'a quick confirmation', answer: ['Yes, that works. See you at 3 pm.'] },
+  { ask: 'contact details', answer: ['You can reach our support team at the address on the website.', 'They usually reply within a day.'] },
+  { ask: 'a unit conversion', answer: ['One mile is about 1.61 kilometres.'] },
+  { ask: 'a word definition', answer: ['"Ephemeral" means lasting for a very short time.'] },
+  { ask: 'a short joke', answer: ['Why did the scarecrow win an award? Because he was outstanding in his field.'] },
+  { ask: 'a math answer', answer: ['12 × 7 = 84.'] },
 ];
