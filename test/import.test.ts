@@ -33,15 +33,17 @@ describe('argus import', () => {
     expect(again.stdout).toMatch(/accepted 0, duplicates 99997, invalid 2/);
     expect(again.stdout).toMatch(/line 501: not valid JSON/);
 
-    const server = await startArgus({ data_dir: dataDir });
+    const server = await startArgus({ data_dir: dataDir, pipeline: { analysis: 'process' } });
     try {
       expect(await server.store.countEvents()).toBe(99_996);
       expect(await server.store.countEvents({ deployment: 'imp-b' })).toBe(33_333);
       const e = await server.store.getEvent('e-10');
       expect(e?.output).toBe('answer 10');
       expect(e?.userHash).toMatch(/^[0-9a-f]{64}$/);
-      await server.pipeline.idle(); // the restarted server analyses the imported backlog
+      await server.pipeline.idle(); // the restarted server analyses the imported backlog, in its analysis process
       expect(await server.store.pendingAnalysis(0, 1)).toEqual([]);
+      const analysed = await server.store.getEvent('e-99999');
+      expect(analysed?.analysis).toMatchObject({ status: 'done', scores: { refusal: { label: expect.stringMatching(/comply|partial|refuse/) } } });
     } finally {
       await server.close();
     }

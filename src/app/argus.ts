@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { join } from 'node:path';
-import { createSqliteEventStore, openSqliteDatabase } from '../adapters/storage/sqlite/sqlite-event-store.js';
 import type { EventStore } from '../adapters/storage/types.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { ArgusConfig } from '../contracts/config.js';
 import { createEventSchema, type EventLimits } from '../contracts/event.js';
 import type { Classifier } from '../core/classify/types.js';
 import type { Clock } from '../core/clock.js';
-import { ArgusError } from '../core/errors.js';
-import { createSampler } from '../core/sampling/sampler.js';
 import { registerEventsRoutes } from '../server/api/events-routes.js';
 import { buildHttpApp } from '../server/build-server.js';
 import { registerGatewayRoutes } from '../server/gateway/gateway-routes.js';
@@ -19,6 +15,11 @@ import { exchangeToEvent } from './exchange-to-event.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createAnalyzer } from './pipeline/analyzer.js';
 import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
+import { createInlineRunner, createProcessRunner } from './pipeline/analysis-runner.js';
+import { buildClassifier, samplerFrom } from './build-analysis.js';
+import { openStore } from './open-store.js';
+
+export { openStore } from './open-store.js';
 import { createUserHasher, resolveUserHashSecret } from './user-hash.js';
 
 export interface ArgusOptions {
@@ -55,14 +56,6 @@ export function eventLimitsFrom(config: ArgusConfig): EventLimits {
   };
 }
 
-export function openStore(config: ArgusConfig, env: NodeJS.ProcessEnv = process.env): EventStore {
-  if (config.storage.driver === 'postgres') {
-    throw new ArgusError('ARGUS_ERR_CONFIG', `storage.driver: postgres is not available yet; use sqlite (env ${config.storage.postgres_url_env} is ignored)`);
-  }
-  void env;
-  const synchronous = config.storage.sqlite_synchronous;
-  return createSqliteEventStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous }), { synchronous });
-}
 
 /** The composition root: the one place that picks real implementations and wires them together. */
 export function createArgus(o: ArgusOptions): Argus {
@@ -71,17 +64,23 @@ export function createArgus(o: ArgusOptions): Argus {
   const logger = o.logger ?? pino({ level: config.log.level, base: { service: 'argus' } });
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics();
-  const store = o.store ?? openStore(config, env);
+  const store = o.store ?? openStore(config);
   const hashUser = createUserHasher(resolveUserHashSecret(env, config.privacy.user_hash_secret_env, config.data_dir, (msg) => logger.warn(msg)));
   const limits = eventLimitsFrom(config);
-  const analyzer = createAnalyzer(o.classifier, (err) => {
-    metrics.internalErrors.inc({ stage: 'classify' });
-    logger.error({ err }, 'classifier failed on an event; its features are kept');
-  });
-  const sampling = config.pipeline.sampling;
+  // A child process needs its own connection to the same file; an injected store or a
+  // classifier object can only run inline.
+  const inline = config.pipeline.analysis === 'inline' || o.store !== undefined || o.classifier !== undefined;
+  const runner = inline
+    ? createInlineRunner({
+      store, clock, logger, batchSize: config.pipeline.batch_size, sampler: samplerFrom(config),
+      analyzer: createAnalyzer(o.classifier ?? buildClassifier(config), (err) => {
+        metrics.internalErrors.inc({ stage: 'classify' });
+        logger.error({ err }, 'classifier failed on an event; its features are kept');
+      }),
+    })
+    : createProcessRunner({ config, env, logger });
   const pipeline = createPipeline({
-    store, analyzer, clock, metrics, logger,
-    sampler: createSampler(sampling.mode === 'full' ? { mode: 'full' } : { mode: 'random', rate: sampling.rate, seed: sampling.seed }),
+    store, runner, metrics, logger,
     queueCapacity: config.pipeline.queue_capacity,
     batchSize: config.pipeline.batch_size,
     flushIntervalMs: config.pipeline.flush_interval,

@@ -36,6 +36,8 @@ export const configSchema = z.object({
   pipeline: z.object({
     queue_capacity: z.number().int().positive().default(50_000),
     batch_size: z.number().int().positive().max(10_000).default(500),
+    /** Where events are analysed: `process`, a child process (uses another core); `inline`, the server's own event loop. */
+    analysis: z.enum(['process', 'inline']).default('process'),
     /** The longest a gateway-captured event waits in memory before it is written. */
     flush_interval: durationMs().prefault(50),
     sampling: z.object({
@@ -56,6 +58,13 @@ export const configSchema = z.object({
       max_connections: z.number().int().positive().default(256),
     }).strict().prefault({}),
     max_body_bytes: byteSize.default(8 * 1024 * 1024),
+  }).strict().prefault({}),
+  classifiers: z.object({
+    enabled: z.boolean().default(true),
+    /** Folder of model files; default: the models shipped with Argus. */
+    models_dir: z.string().optional(),
+    /** JSON or YAML list of known backdoor triggers (strings or regexes) to watch inputs for. */
+    triggers_file: z.string().optional(),
   }).strict().prefault({}),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,18 +1,14 @@
 import type { Logger } from 'pino';
 import type { EventStore, InsertOutcome } from '../../adapters/storage/types.js';
-import { addToMinuteAggregate, emptyMinuteAggregate, mergeMinuteAggregates, minuteOf, type MinuteAggregate } from '../../core/aggregate/minute-aggregate.js';
-import type { Clock } from '../../core/clock.js';
 import { ArgusError } from '../../core/errors.js';
-import type { EventAnalysis, EventRecord, StoredEvent } from '../../core/events/event.js';
-import type { Sampler } from '../../core/sampling/sampler.js';
+import type { EventRecord } from '../../core/events/event.js';
 import type { Metrics } from '../metrics.js';
-import type { Analyzer } from './analyzer.js';
+import type { AnalysisObserver } from './analysis-loop.js';
+import type { AnalysisRunner } from './analysis-runner.js';
 
 export interface PipelineOptions {
   store: EventStore;
-  analyzer: Analyzer;
-  sampler: Sampler;
-  clock: Clock;
+  runner: AnalysisRunner;
   metrics: Metrics;
   logger: Logger;
   /** Most events that may wait for analysis (stored but not analysed) before ingest answers 429. */
@@ -20,10 +16,6 @@ export interface PipelineOptions {
   batchSize: number;
   /** Longest a gateway capture waits in memory before it is written. */
   flushIntervalMs: number;
-  /** How often the worker looks for events written by other processes (argus import), when idle. */
-  pollIntervalMs?: number;
-  /** Time slice the analyser may hold the event loop before yielding to requests. */
-  sliceMs?: number;
 }
 
 export interface Pipeline {
@@ -40,22 +32,18 @@ export interface Pipeline {
 }
 
 /**
- * Ingest and gateway captures are written to the store first; a worker then pulls events that
- * have no analysis yet, in sequence order, and analyses them in batches: sampling, features,
- * classifiers, minute aggregates, one transaction per batch. The backlog lives on disk, so memory
- * stays bounded, a crash loses nothing, and events written by another process are picked up.
+ * Ingest and gateway captures are written to the store first; the analysis runner then pulls
+ * events that have no analysis yet, in sequence order (see analysis-loop.ts). The backlog lives
+ * on disk, so memory stays bounded, a crash loses nothing, and events written by another
+ * process are picked up. Captures wait in a bounded write buffer for at most flushIntervalMs.
  */
 export function createPipeline(o: PipelineOptions): Pipeline {
-  const pollIntervalMs = o.pollIntervalMs ?? 1_000;
-  const sliceMs = o.sliceMs ?? 4;
   const writeBuffer: EventRecord[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
   let cursorSeq = 0;
   let highestSeq = 0;
   let running = false;
-  let wake: (() => void) | undefined;
-  let loopDone: Promise<void> = Promise.resolve();
   let idleWaiters: Array<() => void> = [];
 
   const backlog = () => Math.max(0, highestSeq - cursorSeq);
@@ -63,7 +51,6 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     o.metrics.queueDepth.set({ queue: 'write' }, writeBuffer.length);
     o.metrics.queueDepth.set({ queue: 'analyse' }, backlog());
   };
-  const kick = () => { wake?.(); };
   const noteStored = (records: readonly EventRecord[], outcomes: readonly InsertOutcome[]) => {
     outcomes.forEach((out, i) => {
       if (out.status === 'accepted') {
@@ -76,7 +63,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       }
     });
     updateGauges();
-    kick();
+    o.runner.kick();
   };
 
   async function flush(): Promise<void> {
@@ -96,79 +83,31 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     }
     updateGauges();
   }
+  const flushSoon = () => { if (flushTimer) clearTimeout(flushTimer); flushTimer = undefined; flushing = flushing.then(flush); };
   const scheduleFlush = () => {
-    if (writeBuffer.length >= o.batchSize) {
-      if (flushTimer) clearTimeout(flushTimer);
-      flushing = flushing.then(flush);
-    } else if (!flushTimer) {
-      flushTimer = setTimeout(() => { flushing = flushing.then(flush); }, o.flushIntervalMs);
-    }
+    if (writeBuffer.length >= o.batchSize) flushSoon();
+    else flushTimer ??= setTimeout(flushSoon, o.flushIntervalMs);
   };
 
-  async function analyseBatch(events: StoredEvent[], nextCursorSeq: number): Promise<void> {
-    const analyses: EventAnalysis[] = [];
-    const aggregates = new Map<string, { deployment: string; source: StoredEvent['source']; minuteMs: number; agg: MinuteAggregate }>();
-    let sliceStart = performance.now();
-    const endClassify = o.metrics.stageDuration.startTimer({ stage: 'classify' });
-    for (const e of events) {
-      const nowMs = o.clock.now();
-      const key = `${e.deployment}\u0000${e.source}\u0000${minuteOf(e.timestampMs)}`;
-      let bucket = aggregates.get(key);
-      if (!bucket) { bucket = { deployment: e.deployment, source: e.source, minuteMs: minuteOf(e.timestampMs), agg: emptyMinuteAggregate() }; aggregates.set(key, bucket); }
-      if (!o.sampler.shouldAnalyse()) {
-        analyses.push({ seq: e.seq, status: 'skipped', analyzedMs: nowMs });
-        addToMinuteAggregate(bucket.agg, e);
-        o.metrics.eventsAnalysed.inc({ status: 'skipped' });
-        continue;
-      }
-      const result = await o.analyzer.analyze(e);
-      const status = result.error === undefined ? 'done' : 'failed';
-      analyses.push({ seq: e.seq, status, analyzedMs: nowMs, features: { ...result.features }, scores: result.scores, error: result.error });
-      addToMinuteAggregate(bucket.agg, { ...e, features: result.features, scores: result.scores });
-      o.metrics.eventsAnalysed.inc({ status });
-      if (performance.now() - sliceStart > sliceMs) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
-    endClassify();
-    const endAgg = o.metrics.stageDuration.startTimer({ stage: 'aggregate' });
-    const deltas = [...aggregates.values()].map((b) => ({ deployment: b.deployment, source: b.source, minuteMs: b.minuteMs, data: b.agg }));
-    await o.store.saveAnalyses(analyses, deltas, (a, b) => mergeMinuteAggregates(a as MinuteAggregate, b as MinuteAggregate),
-      { analysis_cursor_seq: String(nextCursorSeq) });
-    endAgg();
-  }
-
-  async function loop(): Promise<void> {
-    const saved = await o.store.getSetting('analysis_cursor_seq').catch(() => undefined);
-    cursorSeq = saved === undefined ? 0 : Number(saved);
-    while (running) {
-      let events: StoredEvent[];
-      try {
-        events = await o.store.pendingAnalysis(cursorSeq, o.batchSize);
-        if (events.length > 0) {
-          const lastSeq = (events.at(-1) as StoredEvent).seq;
-          await analyseBatch(events, lastSeq);
-          cursorSeq = lastSeq;
-          if (cursorSeq > highestSeq) highestSeq = cursorSeq;
-          updateGauges();
-        }
-      } catch (err) {
-        o.metrics.internalErrors.inc({ stage: 'analyse' });
-        o.logger.error({ err }, 'analysis batch failed; retrying after a pause');
-        await sleepOrWake(pollIntervalMs);
-        continue;
-      }
-      if (events.length === 0) {
-        if (writeBuffer.length === 0) { const waiters = idleWaiters; idleWaiters = []; waiters.forEach((w) => w()); }
-        await sleepOrWake(pollIntervalMs);
-      }
-    }
-  }
-  const sleepOrWake = (ms: number) => new Promise<void>((resolve) => {
-    const t = setTimeout(() => { wake = undefined; resolve(); }, ms);
-    wake = () => { clearTimeout(t); wake = undefined; resolve(); };
-  });
+  const observer: AnalysisObserver = {
+    analysed: (status, count) => o.metrics.eventsAnalysed.inc({ status }, count),
+    stage: (stage, seconds) => o.metrics.stageDuration.observe({ stage }, seconds),
+    error: (stage, err) => {
+      o.metrics.internalErrors.inc({ stage });
+      o.logger.error({ err }, 'analysis failed');
+    },
+    progress: (seq) => {
+      cursorSeq = seq;
+      if (seq > highestSeq) highestSeq = seq;
+      updateGauges();
+    },
+    idle: () => {
+      if (writeBuffer.length > 0 || flushTimer) return;
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      waiters.forEach((w) => w());
+    },
+  };
 
   return {
     async ingest(records, iface) {
@@ -203,22 +142,23 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       if (!running) return Promise.resolve();
       return new Promise<void>((resolve) => {
         idleWaiters.push(resolve);
-        if (flushTimer) { clearTimeout(flushTimer); flushing = flushing.then(flush); }
-        void flushing.then(kick);
+        if (flushTimer) flushSoon();
+        void flushing.then(() => o.runner.kick());
       });
     },
     start() {
       if (running) return;
       running = true;
-      loopDone = loop().catch((err: unknown) => { o.logger.fatal({ err }, 'pipeline loop stopped'); });
+      o.runner.start(observer);
     },
     async stop() {
-      if (flushTimer) clearTimeout(flushTimer);
-      flushing = flushing.then(flush);
+      if (flushTimer) flushSoon();
       await flushing;
       running = false;
-      wake?.();
-      await loopDone;
+      await o.runner.stop();
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      waiters.forEach((w) => w());
     },
   };
 }

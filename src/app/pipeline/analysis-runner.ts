@@ -1,0 +1,86 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { EventStore } from '../../adapters/storage/types.js';
+import type { ArgusConfig } from '../../contracts/config.js';
+import type { Clock } from '../../core/clock.js';
+import type { Sampler } from '../../core/sampling/sampler.js';
+import { startAnalysisLoop, type AnalysisLoop, type AnalysisObserver } from './analysis-loop.js';
+import type { Analyzer } from './analyzer.js';
+
+/** Runs the analysis loop somewhere: in this process, or in a child process of its own. */
+export interface AnalysisRunner {
+  start(observer: AnalysisObserver): void;
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+export function createInlineRunner(o: { store: EventStore; analyzer: Analyzer; sampler: Sampler; clock: Clock; logger: Logger; batchSize: number; pollIntervalMs?: number }): AnalysisRunner {
+  let loop: AnalysisLoop | undefined;
+  return {
+    start(observer) { loop ??= startAnalysisLoop({ ...o, observer }); },
+    kick() { loop?.kick(); },
+    async stop() { await loop?.stop(); loop = undefined; },
+  };
+}
+
+/** Messages from the analysis process. */
+export type AnalysisMessage =
+  | { type: 'analysed'; status: 'done' | 'skipped' | 'failed'; count: number }
+  | { type: 'stage'; stage: 'classify' | 'aggregate'; seconds: number }
+  | { type: 'error'; stage: 'analyse'; message: string }
+  | { type: 'progress'; cursorSeq: number }
+  | { type: 'idle' }
+  | { type: 'ready'; missing: string[] };
+
+/**
+ * The analysis loop in a child process with its own SQLite connection (WAL lets it read and
+ * write beside the server), so classification uses the second core and never holds up the
+ * gateway's event loop. The child is restarted if it dies.
+ */
+export function createProcessRunner(o: { config: ArgusConfig; env: NodeJS.ProcessEnv; logger: Logger }): AnalysisRunner {
+  const here = fileURLToPath(import.meta.url);
+  const fromSource = here.endsWith('.ts');
+  const entry = fileURLToPath(new URL(`./analysis-process.${fromSource ? 'ts' : 'js'}`, import.meta.url));
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let observer: AnalysisObserver | undefined;
+  let restartDelayMs = 500;
+
+  const spawnChild = () => {
+    const c = fork(entry, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], env: o.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    child = c;
+    c.on('message', (m: AnalysisMessage) => {
+      if (!observer) return;
+      if (m.type === 'analysed') observer.analysed(m.status, m.count);
+      else if (m.type === 'stage') observer.stage(m.stage, m.seconds);
+      else if (m.type === 'error') observer.error(m.stage, new Error(m.message));
+      else if (m.type === 'progress') { restartDelayMs = 500; observer.progress(m.cursorSeq); }
+      else if (m.type === 'idle') observer.idle();
+      else if (m.type === 'ready' && m.missing.length > 0) o.logger.warn({ missing: m.missing }, 'some classifiers have no model; their scores are neutral');
+    });
+    c.on('exit', (code, signal) => {
+      if (child === c) child = undefined;
+      if (stopping) return;
+      o.logger.error({ code, signal }, `analysis process exited; restarting in ${restartDelayMs} ms`);
+      setTimeout(() => { if (!stopping) spawnChild(); }, restartDelayMs).unref();
+      restartDelayMs = Math.min(restartDelayMs * 2, 30_000);
+    });
+    c.send({ type: 'init', config: o.config });
+  };
+
+  return {
+    start(obs) { observer = obs; if (!child) spawnChild(); },
+    kick() { if (child?.connected) child.send({ type: 'kick' }); },
+    async stop() {
+      stopping = true;
+      const c = child;
+      if (!c || c.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => { c.kill('SIGKILL'); }, 10_000);
+        c.once('exit', () => { clearTimeout(timer); resolve(); });
+        if (c.connected) c.send({ type: 'stop' }); else c.kill('SIGTERM');
+      });
+    },
+  };
+}
