@@ -79,6 +79,21 @@ describe('POST /api/v1/events: bad inputs get a clear answer and lose nothing el
   });
 });
 
+describe('privacy', () => {
+  it('never writes a raw user id to the database files, only its HMAC', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const rawUser = 'carol.secret-user@example.org';
+    await send(batch([{ ...ok, id: 'priv-1', user: rawUser }]));
+    await argus.pipeline.idle();
+    const stored = await argus.store.getEvent('priv-1');
+    expect(stored?.userHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const file of readdirSync(argus.dataDir).filter((f) => f.startsWith('argus.db'))) {
+      expect(readFileSync(join(argus.dataDir, file)).includes(Buffer.from(rawUser))).toBe(false);
+    }
+  });
+});
+
 describe('GET /api/v1/events', () => {
   it('filters, pages and validates its query', async () => {
     await send(batch(Array.from({ length: 7 }, (_, i) => ({ ...ok, deployment: 'listing', id: `l${i}`, timestamp: `2026-01-01T00:00:0${i}Z` }))));
