@@ -5,6 +5,7 @@ import { piiSuite } from './pii.js';
 import { simulateSuite } from './simulate.js';
 import type { BenchSuite } from './types.js';
 import { statsSequentialSuite } from './stats-sequential.js';
+import { statsCompareSuite } from './stats-compare.js';
 
 /** Every benchmark suite registers itself here, one line each. */
 export const SUITES: BenchSuite[] = [
@@ -13,5 +14,6 @@ export const SUITES: BenchSuite[] = [
   gatewaySuite,
   statsChangepointSuite,
   statsSequentialSuite,
+  statsCompareSuite,
   simulateSuite,
 ];
