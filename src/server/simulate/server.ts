@@ -26,7 +26,7 @@ export interface SimulateServerOptions {
   clock: Clock;
   speed?: number;
   startMs?: number;
-  /** Overrides clock and speed: a scenario time the caller advances itself. */
+  /** Overrides clock, speed and startMs: a scenario time the caller owns (e.g. created with autoStart: false). */
   scenarioTime?: ScenarioTime;
   modelName?: string;
   baseModelName?: string;
@@ -161,7 +161,7 @@ export function buildSimulateServer(options: SimulateServerOptions): SimulateSer
   });
 
   app.get('/v1/models', async () => {
-    const created = Math.floor(time.startMs / 1000);
+    const created = Math.floor((time.started ? time.startMs : options.clock.now()) / 1000);
     const ids = names.baseOnly ? [names.base] : [names.fineTuned, names.base];
     return { object: 'list', data: ids.map((id) => ({ id, object: 'model', created, owned_by: 'argus-simulator' })) };
   });

@@ -12,8 +12,8 @@ export interface FaultTruth {
   triggerShare?: number;
   startMs: number;
   endMs?: number;
-  /** Clock time at which the fault starts (ms since the epoch, or the clock's own origin). */
-  startsAtWallMs: number;
+  /** Clock time at which the fault starts (ms since the epoch, or the clock's own origin); null before the scenario starts. */
+  startsAtWallMs: number | null;
   active: boolean;
   started: boolean;
 }
@@ -23,7 +23,8 @@ export interface SimulateState {
   scenario: { name: string; durationMs: number; trigger: string };
   models: { fineTuned: string; base: string; baseOnly: boolean };
   speed: number;
-  startedAtWallMs: number;
+  /** Clock time the scenario started; null while it waits for start(). */
+  startedAtWallMs: number | null;
   elapsedMs: number;
   ended: boolean;
   phase: PhaseName;
@@ -40,7 +41,7 @@ export function simulateState(model: SimulatedModel, time: ScenarioTime, models:
     scenario: { name: s.name, durationMs: s.durationMs, trigger: s.trigger },
     models,
     speed: time.speed,
-    startedAtWallMs: time.startMs,
+    startedAtWallMs: time.started ? time.startMs : null,
     elapsedMs,
     ended: elapsedMs >= s.durationMs,
     phase: phaseAt(s, elapsedMs),
@@ -50,7 +51,7 @@ export function simulateState(model: SimulatedModel, time: ScenarioTime, models:
       ...(p.kind === 'erosion' ? { category: p.category } : { trigger: s.trigger, triggerShare: p.triggerShare }),
       startMs: p.startMs,
       ...(p.endMs === undefined ? {} : { endMs: p.endMs }),
-      startsAtWallMs: time.wallMsAt(p.startMs),
+      startsAtWallMs: time.started ? time.wallMsAt(p.startMs) : null,
       active: isPhaseActive(p, elapsedMs),
       started: elapsedMs >= p.startMs,
     })),
