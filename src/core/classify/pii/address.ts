@@ -1,5 +1,5 @@
 import type { PiiEntity } from '../types.js';
-import type { WordToken } from './tokens.js';
+import { matchAt, type WordToken } from './tokens.js';
 
 /**
  * Street addresses, in the shapes they take across countries:
@@ -25,11 +25,13 @@ function hasStreetEnding(lower: string): boolean {
   for (let n = 3; n <= 7 && n < lower.length; n++) if (STREET_ENDINGS.has(lower.slice(-n))) return true;
   return false;
 }
-const UNIT_RE = /\b(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/gi;
-const PO_BOX_RE = /\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b/gi;
+const UNIT_RE = /(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
+const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building']);
+const PO_BOX_RE = /P\.?\s?O\.?\s*Box\s+\d{1,6}\b/iy;
 const STATE_ZIP_RE = /(?<=[,\n]\s?|\s)[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g;
 const STATE_ZIP_HINT = /[A-Z]{2}\s+\d{5}/;
-const ZIP_CUE_RE = /\b(?:zip(?:\s?code)?|postal\s?code|post\s?code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
+const ZIP_CUE_RE = /(?:zip(?:\s?code)?|postal\s?code|post\s?code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/iy;
+const ZIP_WORDS = new Set(['zip', 'zipcode', 'postal', 'post', 'postcode']);
 const UK_POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/g;
 
 /** A number token of at most maxLen digits (a trailing letter, as in "221B", does not count). */
@@ -84,17 +86,26 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
     const e = tokens[endIdx];
     if (s && e) out.push({ type: 'ADDRESS', start: s.start, end: e.end, score: 0.75 });
   }
-  for (const re of [UNIT_RE, PO_BOX_RE]) {
-    for (const m of text.matchAll(re)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.7 });
+  for (const t of tokens) {
+    if (t.kind !== 'word' || /[A-Za-z]/.test(text[t.start - 1] ?? ' ')) continue;
+    if (UNIT_WORDS.has(t.lower)) {
+      const m = matchAt(UNIT_RE, text, t.start);
+      if (m) out.push({ type: 'ADDRESS', start: t.start, end: t.start + m[0].length, score: 0.7 });
+    } else if (t.lower === 'p' || t.lower === 'po') {
+      const m = matchAt(PO_BOX_RE, text, t.start);
+      if (m) out.push({ type: 'ADDRESS', start: t.start, end: t.start + m[0].length, score: 0.7 });
+    } else if (ZIP_WORDS.has(t.lower)) {
+      const m = matchAt(ZIP_CUE_RE, text, t.start);
+      const v = m?.[1];
+      if (m && v) {
+        const start = t.start + m[0].length - v.length;
+        out.push({ type: 'ADDRESS', start, end: start + v.length, score: 0.8 });
+      }
+    }
   }
   for (const m of STATE_ZIP_HINT.test(text) ? text.matchAll(STATE_ZIP_RE) : []) {
     if (/^(?:AM|PM|ID|OK|IN|OR|ME|OH|HI|TO|IT|IS|AT|ON|NO|US|UK|EU|UN)\b/.test(m[0]) && !/,\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.7 });
-  }
-  for (const m of /zip|post/i.test(text) ? text.matchAll(ZIP_CUE_RE) : []) {
-    const v = m[1] ?? '';
-    const start = m.index + m[0].length - v.length;
-    out.push({ type: 'ADDRESS', start, end: start + v.length, score: 0.8 });
   }
   for (const m of text.matchAll(UK_POSTCODE_RE)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6 });
 }
@@ -149,8 +160,9 @@ export function attachNumbers(text: string, tokens: WordToken[], entities: PiiEn
   void text;
 }
 
-const ADDRESS_CUE_HINT = /address|live|locat|return|ship|send|deliver|moved|resid|stay/i;
-const ADDRESS_CUE_RE = /\b(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(?:at|on)|lived\s+(?:at|on|in)|located\s+at|return(?:ed)?\s+(?:it\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|moved\s+to|resides?\s+at|stay(?:ing)?\s+at)\s*[:-]?\s*/gi;
+const CUE_HEADS = new Set(['address', 'addresses', 'live', 'lives', 'lived', 'located', 'return', 'returned', 'ship', 'shipped',
+  'send', 'deliver', 'delivered', 'moved', 'reside', 'resides', 'stay', 'staying']);
+const ADDRESS_CUE_RE = /(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(?:at|on)|lived\s+(?:at|on|in)|located\s+at|return(?:ed)?\s+(?:it\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|moved\s+to|resides?\s+at|stay(?:ing)?\s+at)\s*[:-]?\s*/iy;
 
 /**
  * After an address cue ("my address is", "lives at", "ship to"), a run that opens with a house
@@ -158,9 +170,12 @@ const ADDRESS_CUE_RE = /\b(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(
  * opocnice", "98 árpád fejedelem útja 45.\n apt. 614\n pomáz".
  */
 export function findCuedAddresses(text: string, tokens: WordToken[], out: PiiEntity[], isCommonWord: (lower: string) => boolean): void {
-  if (!ADDRESS_CUE_HINT.test(text)) return;
-  for (const m of text.matchAll(ADDRESS_CUE_RE)) {
-    let i = tokenAt(tokens, m.index + m[0].length);
+  for (let k = 0; k < tokens.length; k++) {
+    const head = tokens[k] as WordToken;
+    if (head.kind !== 'word' || !CUE_HEADS.has(head.lower)) continue;
+    const m = matchAt(ADDRESS_CUE_RE, text, head.start);
+    if (!m) continue;
+    let i = tokenAt(tokens, head.start + m[0].length);
     if (i < 0 || !isNum(tokens[i])) continue;
     const startTok = tokens[i];
     let last = i;

@@ -1,4 +1,5 @@
-import type { Recognizer } from './patterns.js';
+import type { PiiEntity } from '../types.js';
+import { matchAt, type WordToken } from './tokens.js';
 
 /**
  * Dates, times and ages. Only forms that name a specific day or moment are DATE_TIME (an ISO
@@ -9,36 +10,48 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const DATE_RES: RegExp[] = [
   /\b\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
   /\b(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)?\d{2}\b/g,
-  new RegExp(`\\b${MONTH}\\s+(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?:,?\\s+(?:19|20)\\d{2})?\\b`, 'gi'),
-  new RegExp(`\\b(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:19|20)\\d{2})?\\b`, 'gi'),
-  new RegExp(`\\b${MONTH}\\s+(?:19|20)\\d{2}\\b`, 'gi'),
   /\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s?(?:[ap]\.?m\.?)?(?![\d:])/gi,
 ];
+/** Run only where a month name is, found from the token stream (cheaper than scanning the text). */
+const MONTH_FIRST_RE = new RegExp(`${MONTH}\\s+(?:(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?:,?\\s+(?:19|20)\\d{2})?|(?:19|20)\\d{2})\\b`, 'iy');
+const DAY_FIRST_RE = new RegExp(`(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:19|20)\\d{2})?\\b`, 'iy');
+const MONTH_WORDS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul',
+  'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
 
-export const findDates: Recognizer = (text, out) => {
+export function findDates(text: string, tokens: WordToken[], out: PiiEntity[]): void {
   if (!/\d/.test(text)) return;
   for (const re of DATE_RES) {
-    for (const m of text.matchAll(re)) {
-      // "may 5" needs a capital May, or "may" is the verb.
-      if (/^may\b/.test(m[0])) continue;
-      out.push({ type: 'DATE_TIME', start: m.index, end: m.index + m[0].length, score: 0.75 });
+    for (const m of text.matchAll(re)) out.push({ type: 'DATE_TIME', start: m.index, end: m.index + m[0].length, score: 0.75 });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as WordToken;
+    if (t.kind !== 'word' || !MONTH_WORDS.has(t.lower)) continue;
+    // "may 5" needs a capital May, or "may" is the verb.
+    if (t.text === 'may') continue;
+    const m = matchAt(MONTH_FIRST_RE, text, t.start);
+    if (m) out.push({ type: 'DATE_TIME', start: t.start, end: t.start + m[0].length, score: 0.75 });
+    const dayIdx = tokens[i - 1]?.lower === 'of' ? i - 2 : i - 1;
+    const day = tokens[dayIdx];
+    const dayStart = day?.kind === 'num' ? day.start : day?.kind === 'word' && tokens[dayIdx - 1]?.kind === 'num' ? tokens[dayIdx - 1]?.start : undefined;
+    if (dayStart !== undefined) {
+      const d = matchAt(DAY_FIRST_RE, text, dayStart);
+      if (d) out.push({ type: 'DATE_TIME', start: dayStart, end: dayStart + d[0].length, score: 0.75 });
     }
   }
-};
+}
 
-const AGE_RES: RegExp[] = [
-  /\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b/gi,
-  /\b(?:aged|age[d:]?\s*(?:is|of)?)\s*:?\s*(\d{1,3})\b/gi,
-  /\bI(?:'m| am)\s+(\d{1,2})\b(?!\s*(?:%|percent|minutes|hours|days|weeks|months|[a-z]*s\b))/g,
-];
+const AGE_YEARS_RE = /(\d{1,3})[- ](?:years?|yrs?)[- ]old\b/iy;
+const AGE_CUE_RE = /(?:aged|age[d:]?\s*(?:is|of)?)\s*:?\s*(\d{1,3})\b/iy;
+const AGE_SELF_RE = /I(?:'m| am)\s+(\d{1,2})\b(?!\s*(?:%|percent|minutes|hours|days|weeks|months|[a-z]*s\b))/y;
 
-export const findAges: Recognizer = (text, out) => {
+export function findAges(text: string, tokens: WordToken[], out: PiiEntity[]): void {
   if (!/\d/.test(text)) return;
-  for (const re of AGE_RES) {
-    for (const m of text.matchAll(re)) {
-      const age = m[1] ?? '';
-      if (Number(age) > 120) continue;
-      out.push({ type: 'AGE', start: m.index, end: m.index + m[0].length, score: 0.7 });
-    }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as WordToken;
+    let m: RegExpExecArray | null = null;
+    if (t.kind === 'num') m = matchAt(AGE_YEARS_RE, text, t.start);
+    else if (t.lower === 'age' || t.lower === 'aged') m = matchAt(AGE_CUE_RE, text, t.start);
+    else if (t.text === 'I' || t.text === "I'm") m = matchAt(AGE_SELF_RE, text, t.start);
+    if (m && Number(m[1]) <= 120) out.push({ type: 'AGE', start: t.start, end: t.start + m[0].length, score: 0.7 });
   }
-};
+}

@@ -31,20 +31,20 @@ export interface DetectPiiOptions {
  */
 export function detectPii(text: string, options: DetectPiiOptions = {}): PiiEntity[] {
   const found: PiiEntity[] = [];
+  const tokens = wordTokens(text);
   findEmails(text, found);
-  findUrls(text, found);
+  findUrls(text, tokens, found);
   findDomains(text, found);
   findCards(text, found);
   findIbans(text, found);
   findSsns(text, found);
   findIps(text, found);
   findPhones(text, found);
-  findDates(text, found);
-  findAges(text, found);
-  findCredentials(text, found, { ...DEFAULT_ENTROPY, ...options.entropy });
+  findDates(text, tokens, found);
+  findAges(text, tokens, found);
+  findCredentials(text, tokens, found, { ...DEFAULT_ENTROPY, ...options.entropy });
   findCodeBlocks(text, found);
   if (options.names !== false) {
-    const tokens = wordTokens(text);
     const code = found.filter((e) => e.type === 'CODE');
     const names: PiiEntity[] = [];
     findStreetAddresses(text, tokens, names);

@@ -2,6 +2,7 @@ import type { PiiEntity } from '../types.js';
 import {
   ibanValid, ipv4Valid, ipv6Valid, looksLikeCardNumber, luhnValid, ssnValid,
 } from './validators.js';
+import { matchAt, type WordToken } from './tokens.js';
 
 /**
  * Pattern recognisers: each finds candidates with one regex and keeps those a validator accepts.
@@ -34,14 +35,19 @@ export const findEmails: Recognizer = (text, out) => {
   }
 };
 
-const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`]+/gi;
+const URL_RE = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`]+/iy;
+const URL_HEADS = new Set(['http', 'https', 'ftp', 'www']);
 const TRAILING_PUNCT = /[.,;:!?)\]}>'"]+$/;
-export const findUrls: Recognizer = (text, out) => {
-  for (const m of text.matchAll(URL_RE)) {
+/** URLs start at an http, https, ftp or www token; the regex runs only there. */
+export function findUrls(text: string, tokens: WordToken[], out: PiiEntity[]): void {
+  for (const t of tokens) {
+    if (t.kind !== 'word' || !URL_HEADS.has(t.lower) || /[\w./-]/.test(text[t.start - 1] ?? ' ')) continue;
+    const m = matchAt(URL_RE, text, t.start);
+    if (!m) continue;
     const value = m[0].replace(TRAILING_PUNCT, (p) => (m[0].includes('(') && p.startsWith(')') ? p.slice(1) : ''));
-    if (value.length > 7) push(out, 'URL', m.index, m.index + value.length, 0.9);
+    if (value.length > 7) push(out, 'URL', t.start, t.start + value.length, 0.9);
   }
-};
+}
 
 /** Generic and common country TLDs; file extensions that are also ccTLDs (md, py, sh, rs, js) are left out. */
 const TLDS = 'com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|cc|xyz|online|site|tech|cloud|shop|uk|us|ca|au|nz|ie|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|hu|ro|bg|gr|pt|ru|ua|tr|il|in|jp|cn|kr|tw|hk|sg|my|th|vn|id|ph|br|ar|mx|cl|za|ng|ke|eg|is|lt|lv|ee|si|hr|rs|lu';

@@ -1,5 +1,6 @@
 import type { PiiEntity } from '../types.js';
 import type { Recognizer } from './patterns.js';
+import { matchAt, type WordToken } from './tokens.js';
 import { shannonEntropyBits } from './validators.js';
 
 /**
@@ -24,8 +25,8 @@ const KNOWN_KEYS: Array<[RegExp, number, string[]]> = [
   [/\bhf_[A-Za-z]{34}\b/g, 0.9, ['hf_']], // Hugging Face
 ];
 
-const ASSIGNMENT_RE = /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/gi;
-const ASSIGNMENT_HINT = /passw|pwd|secret|key|token/i;
+const ASSIGNMENT_RE = /(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/iy;
+const ASSIGNMENT_HEADS = new Set(['password', 'passwd', 'pwd', 'secret', 'api', 'apikey', 'access', 'auth', 'client', 'token']);
 
 export interface EntropyOptions {
   /** Shortest token considered, in characters (default 20). */
@@ -36,14 +37,17 @@ export interface EntropyOptions {
 
 export const DEFAULT_ENTROPY: EntropyOptions = { minLength: 20, minBitsPerChar: 3.5 };
 
-export function findCredentials(text: string, out: PiiEntity[], entropy: EntropyOptions = DEFAULT_ENTROPY): void {
+export function findCredentials(text: string, tokens: WordToken[], out: PiiEntity[], entropy: EntropyOptions = DEFAULT_ENTROPY): void {
   for (const [re, score, hint] of KNOWN_KEYS) {
     if (!hint.some((h) => text.includes(h))) continue;
     for (const m of text.matchAll(re)) out.push({ type: 'CREDENTIAL', start: m.index, end: m.index + m[0].length, score });
   }
-  for (const m of ASSIGNMENT_HINT.test(text) ? text.matchAll(ASSIGNMENT_RE) : []) {
+  for (const t of tokens) {
+    if (t.kind !== 'word' || !ASSIGNMENT_HEADS.has(t.lower) || /[A-Za-z0-9]/.test(text[t.start - 1] ?? ' ')) continue;
+    const m = matchAt(ASSIGNMENT_RE, text, t.start);
+    if (!m) continue;
     const value = m[1] ?? '';
-    const start = m.index + m[0].length - value.length;
+    const start = t.start + m[0].length - value.length;
     if (/^[a-z_]+\(|^(?:null|none|true|false|undefined|\*+|x+|\.\.\.|<.*>|\$\{?\w+\}?)$/i.test(value)) continue;
     out.push({ type: 'CREDENTIAL', start, end: start + value.length, score: 0.7 });
   }

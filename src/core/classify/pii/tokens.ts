@@ -108,3 +108,9 @@ export function isCapitalized(word: string): boolean {
 export function isAllCaps(word: string): boolean {
   return /^[\p{Lu}\p{M}'’-]{2,}$/u.test(word);
 }
+
+/** Runs a sticky (`y`) regex at exactly `pos`; null when it does not match there. */
+export function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
