@@ -18,6 +18,8 @@ import { toxicityCard, subtypeCard } from './data-content/toxicity-card.js';
 
 const MODELS_DIR = join(process.cwd(), 'models');
 export const TOXICITY_TRAINING = { l2: 1e-4, epochs: 4, learningRate: 0.1, seed: 7, sourceWeights: { davidson: 0.2 } as Record<string, number> };
+const MAIN_ENCODING = { maxFeatures: 120_000 };
+const SUBTYPE_ENCODING = { maxFeatures: 30_000 };
 const SUBTYPE_TRAINING = { l2: 1e-4, epochs: 6, learningRate: 0.1, seed: 11, maxCleanNegatives: 12_000 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -36,6 +38,7 @@ function main(): void {
     rows: data.train.map((r) => vec(r.text)), labels: data.train.map((r) => r.label), classes: ['clean', 'toxic'],
     l2: t.l2, epochs: t.epochs, learningRate: t.learningRate, seed: t.seed, classWeights: 'balanced',
     sampleWeights: data.train.map((r) => t.sourceWeights[family(r.source)] ?? 1),
+    encode: MAIN_ENCODING,
     onEpoch: (e, loss) => log(`  toxicity epoch ${e}: loss ${loss.toFixed(4)}`),
   });
   const score = (text: string) => predictProba(model.model, vec(text))[1]!;
@@ -65,7 +68,7 @@ function main(): void {
     bias: { ...bias, perIdentity: bias.perIdentity.map((p) => ({ ...p, meanCleanScore: round(p.meanCleanScore), auroc: round(p.auroc) })) },
   };
   const shipped: LoadedModel = { ...model, metadata };
-  const bytes = writeModelFile(join(MODELS_DIR, TOXICITY_MODEL_NAME), shipped, { maxFeatures: 120_000 });
+  const bytes = writeModelFile(join(MODELS_DIR, TOXICITY_MODEL_NAME), shipped, MAIN_ENCODING);
   writeFileSync(join(MODELS_DIR, TOXICITY_MODEL_NAME, 'MODEL_CARD.md'), toxicityCard(metadata, bytes));
   log(`wrote models/${TOXICITY_MODEL_NAME} (${(bytes / 1024).toFixed(0)} KiB)`);
 
@@ -91,7 +94,7 @@ function buildSubtype(subtype: ToxicitySubtype, data: ReturnType<typeof loadToxi
   const model = trainAndShip({
     name, task: `toxicity/${subtype}`, vectorizer, metadata: {},
     rows: train.map((r) => vec(r.text)), labels: train.map((r) => r.label), classes: ['clean', 'toxic'],
-    l2: s.l2, epochs: s.epochs, learningRate: s.learningRate, seed: s.seed, classWeights: 'balanced',
+    l2: s.l2, epochs: s.epochs, learningRate: s.learningRate, seed: s.seed, classWeights: 'balanced', encode: SUBTYPE_ENCODING,
   });
   const score = (text: string) => predictProba(model.model, vec(text))[1]!;
   const held = select([...data.dev, ...data.test]);
@@ -101,7 +104,7 @@ function buildSubtype(subtype: ToxicitySubtype, data: ReturnType<typeof loadToxi
     trained: today(), seed: s.seed, training: s, data: { positivesBySource, negatives: train.length - Object.values(positivesBySource).reduce((a, b) => a + b, 0) },
     metrics: { heldOut: { n: r.n, positives: held.filter((x) => x.label === 'toxic').length, auroc: round(r.auroc), auprc: round(r.auprc), precision: round(r.precision), recall: round(r.recall), f1: round(r.f1) } },
   };
-  const bytes = writeModelFile(join(MODELS_DIR, name), { ...model, metadata }, { maxFeatures: 30_000 });
+  const bytes = writeModelFile(join(MODELS_DIR, name), { ...model, metadata }, SUBTYPE_ENCODING);
   writeFileSync(join(MODELS_DIR, name, 'MODEL_CARD.md'), subtypeCard(subtype, name, metadata, bytes));
   log(`wrote models/${name} (${(bytes / 1024).toFixed(0)} KiB): held-out AUROC ${r.auroc.toFixed(4)} on ${r.n}`);
 }

@@ -9,7 +9,8 @@
  * - fixed `dev`: tweeteval offensive and hate validation;
  * - everything else is split by group hash (train 80 / dev 10 / test 10).
  */
-import { dataPath, readCsv, readLines, readRawLines } from './io.js';
+import { dataPath, readCsv, readJson, readLines, readRawLines } from './io.js';
+import { fnv1a } from './split.js';
 import type { ToxicitySubtype } from '../../../src/core/classify/toxicity/toxicity.js';
 import type { LabelledText, Split } from './split.js';
 
@@ -138,4 +139,22 @@ export function madlibsIdentities(rows: readonly LabelledText[]): string[] {
 export function madlibsIdentity(text: string, identities: readonly string[]): string | undefined {
   const words = ` ${text.toLowerCase().replace(/[^a-z ]/g, ' ')} `;
   return identities.find((id) => words.includes(` ${id} `));
+}
+
+/**
+ * Clean text in the register of LLM traffic, which tweets lack: Alpaca-style instructions
+ * (harmbench-etc refusal_direction harmless_*, a hash sample of `maxInstructions`) and HarmBench's
+ * written safe responses (refusals that name crimes without being toxic). Without them the model
+ * reads "Sure! Here is a Python function…" as borderline.
+ */
+export function loadCleanAssistantText(maxInstructions = 8000): LabelledText[] {
+  const instructions = (['harmless_train', 'harmless_val', 'harmless_test'] as const).flatMap((f) =>
+    readJson<{ instruction: string }[]>(dataPath('harmbench-etc/data/refusal_direction', `${f}.json`)).map((r) => r.instruction.trim()));
+  const sampled = instructions.map((t) => ({ t, h: fnv1a(`clean:${t}`) })).sort((a, b) => a.h - b.h).slice(0, maxInstructions);
+  const responses = ['adv_training_behaviors_safe_responses.csv', 'adv_training_behaviors_safe_responses_longer.csv'].flatMap((f) =>
+    readCsv(dataPath('harmbench-etc/data/safe_responses', f)).map((r) => (r.Safe_Response ?? '').trim()).filter((t) => t.length > 0));
+  return [
+    ...sampled.map(({ t }) => item(t, false, 'alpaca/harmless')),
+    ...responses.map((t) => item(t, false, 'harmbench/safe_responses')),
+  ];
 }

@@ -4,7 +4,7 @@
  * bias checks on jigsaw-bias-eval.
  */
 import { binaryReport, type BinaryReport } from '../../../src/core/classify/metrics.js';
-import { loadDavidson, loadMadlibs, loadProfanityLexicon, loadRtpPrompts, loadToxigen, loadTweetEval, loadWikiTalk, madlibsIdentities, madlibsIdentity } from './toxicity-data.js';
+import { loadCleanAssistantText, loadDavidson, loadMadlibs, loadProfanityLexicon, loadRtpPrompts, loadToxigen, loadTweetEval, loadWikiTalk, madlibsIdentities, madlibsIdentity } from './toxicity-data.js';
 import { assignSplits, countBy, dedupe, dedupeKey, type LabelledText } from './split.js';
 
 export interface ToxicityData {
@@ -35,7 +35,7 @@ export function loadToxicitySplits(): ToxicityData {
   const pool = [
     ...loadTweetEval('offensive', 'val'), ...loadTweetEval('hate', 'val'),
     ...loadTweetEval('offensive', 'train'), ...loadTweetEval('hate', 'train'),
-    ...loadDavidson(), ...loadToxigen(), ...loadProfanityLexicon(), ...loadRtpPrompts(),
+    ...loadDavidson(), ...loadToxigen(), ...loadProfanityLexicon(), ...loadRtpPrompts(), ...loadCleanAssistantText(),
   ];
   const kept = pool.filter((r) => !evalKeys.has(dedupeKey(r.text)));
   const { items, report } = dedupe(kept);
