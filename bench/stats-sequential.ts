@@ -36,6 +36,11 @@ const CHARTS: ArlChart[] = [
   { label: 'CUSUM k=0.5 h=4', standardArl0: 167.7, markov: (shift) => cusumArl({ k: 0.5, h: 4, shift }), start: () => stepper(createCusum({ k: 0.5, h: 4 }), updateCusum) },
   { label: 'CUSUM k=0.5 h=5', standardArl0: 465.4, markov: (shift) => cusumArl({ k: 0.5, h: 5, shift }), start: () => stepper(createCusum({ k: 0.5, h: 5 }), updateCusum) },
   {
+    label: 'CUSUM k=0.5 h=4, FIR headstart 2', standardArl0: NaN,
+    markov: (shift) => cusumArl({ k: 0.5, h: 4, headstart: 2, shift }),
+    start: () => stepper(createCusum({ k: 0.5, h: 4, headstart: 2 }), updateCusum),
+  },
+  {
     label: 'EWMA lambda=0.1 L=2.814 (asymptotic limits)', standardArl0: 499.6,
     markov: (shift) => ewmaArl({ lambda: 0.1, L: 2.814, shift, limits: 'asymptotic' }),
     start: () => stepper(createEwma({ lambda: 0.1, L: 2.814, limits: 'asymptotic' }), updateEwma),

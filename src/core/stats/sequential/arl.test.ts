@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../random.js';
+import { createRng, sampleNormal } from '../random.js';
+import { twoSidedCusumArlJoint } from './arl-cusum-2d.js';
 import { bernoulliCusumArl, cusumArl, ewmaArl, shewhartArl } from './arl.js';
 import { createBernoulliCusum, updateBernoulliCusum } from './bernoulli-cusum.js';
+import { createCusum, updateCusum } from './cusum.js';
 import { solveBanded, solveDense } from './linear.js';
 import { simulateRunLengths, stepper } from './simulate.js';
 
@@ -51,6 +53,23 @@ describe('Markov-chain ARLs against the textbook values (normal mean, sigma 1)',
     const down = cusumArl({ k: 0.5, h: 4, sides: 'lower', shift: 0.5 });
     expect(1 / cusumArl({ k: 0.5, h: 4, shift: 0.5 })).toBeCloseTo(1 / up + 1 / down, 12);
     expect(rel(cusumArl({ k: 0.5, h: 4, sides: 'upper' }), 2 * 167.68)).toBeLessThan(1e-3);
+  });
+});
+
+describe('two-sided CUSUM with a FIR headstart (joint chain of both sums)', () => {
+  it('the joint chain reproduces the one-sided combination from a zero start', () => {
+    expect(rel(twoSidedCusumArlJoint(0.5, 4, 0, 0, 15), 167.68)).toBeLessThan(1e-3);
+  });
+
+  it('headstart h/2 = 2 with h = 4: ARL0 148.7, below the 158.2 the one-sided combination would give, and matches simulation', () => {
+    const arl0 = cusumArl({ k: 0.5, h: 4, headstart: 2 });
+    expect(arl0).toBeCloseTo(148.7, 1);
+    const sim = simulateRunLengths({ runs: 4000, rng: createRng(31), sample: (r) => sampleNormal(r), start: () => stepper(createCusum({ k: 0.5, h: 4, headstart: 2 }), updateCusum) });
+    expect(Math.abs(sim.mean - arl0)).toBeLessThan(4 * sim.standardError);
+    const arl1 = cusumArl({ k: 0.5, h: 4, headstart: 2, shift: 1 });
+    const sim1 = simulateRunLengths({ runs: 4000, rng: createRng(32), sample: (r) => sampleNormal(r) + 1, start: () => stepper(createCusum({ k: 0.5, h: 4, headstart: 2 }), updateCusum) });
+    expect(Math.abs(sim1.mean - arl1)).toBeLessThan(4 * sim1.standardError);
+    expect(arl1).toBeLessThan(cusumArl({ k: 0.5, h: 4, shift: 1 }));
   });
 });
 
