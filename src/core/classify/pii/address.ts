@@ -21,7 +21,10 @@ const STREET_ENDINGS = new Set(['straat', 'strasse', 'straße', 'gasse', 'weg', 
   'markt', 'steig', 'stræde', 'tie', 'polku']);
 
 /** Whether a word ends in a street type, as in "Nassaustraat" or "Storgatan". */
+const ENDING_LAST_CHARS = new Set([...STREET_ENDINGS].map((e) => e[e.length - 1]));
+
 function hasStreetEnding(lower: string): boolean {
+  if (!ENDING_LAST_CHARS.has(lower[lower.length - 1])) return false;
   for (let n = 3; n <= 7 && n < lower.length; n++) if (STREET_ENDINGS.has(lower.slice(-n))) return true;
   return false;
 }

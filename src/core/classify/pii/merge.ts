@@ -31,7 +31,11 @@ export function mergeEntities(entities: PiiEntity[]): PiiEntity[] {
 
 function joinSameType(entities: PiiEntity[]): PiiEntity[] {
   const byType = new Map<string, PiiEntity[]>();
-  for (const e of entities) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+  for (const e of entities) {
+    const list = byType.get(e.type);
+    if (list) list.push(e);
+    else byType.set(e.type, [e]);
+  }
   const out: PiiEntity[] = [];
   for (const list of byType.values()) {
     list.sort((a, b) => a.start - b.start);
