@@ -48,36 +48,22 @@ function kInverse(k: number, delta: number): number {
 }
 
 /**
- * One merge sweep over centroids and raw values (weight 1) sorted by mean: neighbours merge while
- * the merged centroid stays within one unit of k1.
+ * One merge sweep over (mean, weight) pairs already sorted by mean: neighbours merge while the
+ * merged centroid stays within one unit of k1.
  */
-function sweep(s: TDigestState, means: ArrayLike<number>, weights: ArrayLike<number>, rawValues: readonly number[]): void {
-  const nc = means.length;
-  const n = nc + rawValues.length;
+function sweep(s: TDigestState, m: Float64Array, w: Float64Array): void {
+  const n = m.length;
   if (n === 0) return;
-  const m = new Float64Array(n);
-  const w = new Float64Array(n);
   let total = 0;
-  for (let i = 0; i < nc; i++) {
-    m[i] = means[i] as number;
-    w[i] = weights[i] as number;
-    total += w[i] as number;
-  }
-  for (let i = 0; i < rawValues.length; i++) {
-    m[nc + i] = rawValues[i] as number;
-    w[nc + i] = 1;
-  }
-  total += rawValues.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => (m[a] as number) - (m[b] as number));
+  for (let i = 0; i < n; i++) total += w[i] as number;
   const delta = s.compression;
   const outMeans: number[] = [];
   const outWeights: number[] = [];
-  let curMean = m[idx[0] as number] as number;
-  let curWeight = w[idx[0] as number] as number;
+  let curMean = m[0] as number;
+  let curWeight = w[0] as number;
   let weightSoFar = 0;
   let qLimit = kInverse(kScale(0, delta) + 1, delta);
-  for (let t = 1; t < n; t++) {
-    const i = idx[t] as number;
+  for (let i = 1; i < n; i++) {
     const wi = w[i] as number;
     if ((weightSoFar + curWeight + wi) / total <= qLimit) {
       curWeight += wi;
@@ -99,9 +85,37 @@ function sweep(s: TDigestState, means: ArrayLike<number>, weights: ArrayLike<num
   s.buffer = [];
 }
 
+/** Merges two lists sorted by mean into one (linear time). */
+function mergeSorted(m1: ArrayLike<number>, w1: ArrayLike<number>, m2: ArrayLike<number>, w2: ArrayLike<number>): [Float64Array, Float64Array] {
+  const n = m1.length + m2.length;
+  const m = new Float64Array(n);
+  const w = new Float64Array(n);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    if (j >= m2.length || (i < m1.length && (m1[i] as number) <= (m2[j] as number))) {
+      m[k] = m1[i] as number;
+      w[k] = w1[i] as number;
+      i++;
+    } else {
+      m[k] = m2[j] as number;
+      w[k] = w2[j] as number;
+      j++;
+    }
+  }
+  return [m, w];
+}
+
+/** Sorted raw values as weight-1 points. */
+function sortedBuffer(values: readonly number[]): [Float64Array, Float64Array] {
+  return [Float64Array.from(values).sort(), new Float64Array(values.length).fill(1)];
+}
+
 /** Folds the buffered raw values into the centroids. */
 function compress(s: TDigestState): void {
-  if (s.buffer.length > 0) sweep(s, s.means, s.weights, s.buffer);
+  if (s.buffer.length === 0) return;
+  const [bm, bw] = sortedBuffer(s.buffer);
+  sweep(s, ...mergeSorted(s.means, s.weights, bm, bw));
 }
 
 export function addTDigest(s: TDigestState, x: number): void {
@@ -121,7 +135,9 @@ export function mergeTDigest(a: TDigestState, b: TDigestState): TDigestState {
   out.min = Math.min(a.min, b.min);
   out.max = Math.max(a.max, b.max);
   out.nanCount = a.nanCount + b.nanCount;
-  sweep(out, [...a.means, ...b.means], [...a.weights, ...b.weights], [...a.buffer, ...b.buffer]);
+  const [cm, cw] = mergeSorted(a.means, a.weights, b.means, b.weights);
+  const [bm, bw] = sortedBuffer([...a.buffer, ...b.buffer]);
+  sweep(out, ...mergeSorted(cm, cw, bm, bw));
   return out;
 }
 

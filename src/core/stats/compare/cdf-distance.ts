@@ -30,10 +30,11 @@ function validate(values: readonly number[], weights: readonly number[] | undefi
 
 /** Sorted values with their cumulative (normalised) weights. */
 function cdfSteps(values: readonly number[], weights: readonly number[] | undefined): { sorted: Float64Array; cum: Float64Array } {
+  if (weights === undefined) return { sorted: Float64Array.from(values).sort(), cum: new Float64Array(0) };
   const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
   const sorted = Float64Array.from(order, (i) => values[i] as number);
   const cum = new Float64Array(values.length + 1);
-  for (let k = 0; k < order.length; k++) cum[k + 1] = (cum[k] as number) + (weights === undefined ? 1 : (weights[order[k] as number] as number));
+  for (let k = 0; k < order.length; k++) cum[k + 1] = (cum[k] as number) + (weights[order[k] as number] as number);
   return { sorted, cum };
 }
 
@@ -47,8 +48,8 @@ function cdfDistance(p: 1 | 2, u: readonly number[], v: readonly number[], uw: r
   all.set(U.sorted);
   all.set(V.sorted, u.length);
   all.sort();
-  const uTotal = U.cum[u.length] as number;
-  const vTotal = V.cum[v.length] as number;
+  const uTotal = uw === undefined ? u.length : (U.cum[u.length] as number);
+  const vTotal = vw === undefined ? v.length : (V.cum[v.length] as number);
   let i = 0;
   let j = 0;
   let acc = 0;
