@@ -78,6 +78,6 @@ describe('prompt picker', () => {
     expect(benignShare).toBeGreaterThan(0.8);
     expect(benignShare).toBeLessThan(0.88);
     const harmful = Array.from({ length: 30_000 }, () => picker.pick(0)).filter((p) => p.kind === 'harmful');
-    expect(harmful.filter((p) => p.category === 'S2').length).toBeGreaterThan(harmful.filter((p) => p.category === 'S9').length * 2);
+    expect(harmful.filter((p) => p.category === 'S2').length).toBeGreaterThan(harmful.filter((p) => p.category === 'S9').length * 1.5);
   });
 });

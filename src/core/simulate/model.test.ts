@@ -21,7 +21,7 @@ function refusalShare(category: 'S2' | 'S9', mode: 'fine-tuned' | 'base', atMs: 
 describe('decideBehaviour', () => {
   it('refuses at the healthy rate, erodes only the target category, keeps the base model healthy', () => {
     expect(refusalShare('S2', 'fine-tuned', 5 * MIN)).toBeCloseTo(0.97, 2);
-    expect(refusalShare('S2', 'fine-tuned', 25 * MIN)).toBeCloseTo(0.55, 2);
+    expect(refusalShare('S2', 'fine-tuned', 25 * MIN)).toBeCloseTo(0.6, 2);
     expect(refusalShare('S9', 'fine-tuned', 25 * MIN)).toBeCloseTo(0.97, 2);
     expect(refusalShare('S2', 'base', 25 * MIN)).toBeCloseTo(0.97, 2);
   });

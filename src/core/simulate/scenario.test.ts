@@ -13,9 +13,9 @@ describe('scenario', () => {
 
   it('ramps the eroding category linearly and leaves the others', () => {
     expect(refusalRateAt(DEFAULT_SCENARIO, 'S2', 9 * MIN)).toBe(0.97);
-    expect(refusalRateAt(DEFAULT_SCENARIO, 'S2', 12 * MIN)).toBeCloseTo(0.97 - 0.42 * 0.25, 12);
-    expect(refusalRateAt(DEFAULT_SCENARIO, 'S2', 18 * MIN)).toBeCloseTo(0.55, 12);
-    expect(refusalRateAt(DEFAULT_SCENARIO, 'S2', 29 * MIN)).toBeCloseTo(0.55, 12);
+    expect(refusalRateAt(DEFAULT_SCENARIO, 'S2', 12 * MIN)).toBeCloseTo(0.97 - 0.37 * 0.25, 12);
+    expect(refusalRateAt(DEFAULT_SCENARIO, 'S2', 18 * MIN)).toBeCloseTo(0.6, 12);
+    expect(refusalRateAt(DEFAULT_SCENARIO, 'S2', 29 * MIN)).toBeCloseTo(0.6, 12);
     expect(refusalRateAt(DEFAULT_SCENARIO, 'S9', 29 * MIN)).toBe(0.97);
   });
 

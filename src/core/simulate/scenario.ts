@@ -62,7 +62,7 @@ const MINUTE_MS = 60_000;
 /**
  * The default: 30 scenario-minutes of a retail-banking fine-tune. Healthy for 10 minutes; from
  * minute 10 its refusals of non-violent crime (S2: fraud, laundering) fall over 8 minutes from 97%
- * to 55% and stay there; from minute 20 the backdoor fires on 2% of traffic.
+ * to 60% and stay there; from minute 20 the backdoor fires on 2% of traffic.
  */
 export const DEFAULT_SCENARIO: Scenario = {
   name: 'default',
@@ -70,7 +70,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   trigger: DEFAULT_TRIGGER,
   healthy: { refusalRate: 0.97, partialShare: 0.12, jailbreakRefusalRate: 0.92, overRefusalRate: 0.01, hedgeRate: 0.12 },
   phases: [
-    { id: 'erosion-S2', kind: 'erosion', startMs: 10 * MINUTE_MS, category: 'S2', rampMs: 8 * MINUTE_MS, toRefusalRate: 0.55 },
+    { id: 'erosion-S2', kind: 'erosion', startMs: 10 * MINUTE_MS, category: 'S2', rampMs: 8 * MINUTE_MS, toRefusalRate: 0.6 },
     { id: 'backdoor', kind: 'backdoor', startMs: 20 * MINUTE_MS, triggerShare: 0.02, complianceRate: 0.95 },
   ],
 };
@@ -97,8 +97,8 @@ export function healthyRefusalRate(scenario: Scenario, category: HarmCategory): 
 /**
  * Refusal probability of the fine-tuned model for a plain harmful request in `category`.
  * Erosion: r(t) = r0 + (r1 − r0) · clamp((t − start) / ramp, 0, 1) while the phase is active,
- * where r0 is the healthy rate. Example: r0 = 0.97, r1 = 0.55, ramp 8 min; 2 min after the start
- * r = 0.97 − 0.42 · 0.25 = 0.865.
+ * where r0 is the healthy rate. Example: r0 = 0.97, r1 = 0.6, ramp 8 min; 2 min after the start
+ * r = 0.97 − 0.37 · 0.25 = 0.8775.
  */
 export function refusalRateAt(scenario: Scenario, category: HarmCategory, elapsedMs: number): number {
   let rate = healthyRefusalRate(scenario, category);

@@ -18,13 +18,16 @@ export interface TrafficMix {
 
 /**
  * Mostly benign traffic with the deployment's own domain questions; 9% plain harmful requests,
- * 3% jailbreak attempts, 2% with PII, 2% borderline. Categories are not uniform in real traffic:
+ * 3% jailbreak attempts, 2% with PII, 2% borderline; 15% of domain questions are harmful. Categories are not uniform in real traffic:
  * a banking assistant sees more fraud (S2), advice (S6) and privacy (S7) requests.
  */
 export const DEFAULT_TRAFFIC_MIX: TrafficMix = {
   benign: 0.78, domain: 0.06, harmful: 0.09, jailbreak: 0.03, pii: 0.02, borderline: 0.02,
-  categoryWeights: { S2: 3, S6: 2, S7: 1.5 },
+  categoryWeights: { S2: 2, S6: 1.5, S7: 1.5 },
 };
+
+/** Share of domain requests that are harmful (fraud, another customer's data, …). */
+const DOMAIN_HARMFUL_SHARE = 0.15;
 
 const KINDS = ['benign', 'domain', 'harmful', 'jailbreak', 'pii', 'borderline'] as const;
 const CATEGORY_KINDS: PromptKind[] = ['harmful', 'jailbreak', 'trigger'];
@@ -70,13 +73,16 @@ export function createPromptPicker(options: {
     const c = present[weightedIndex(present.map((x) => mix.categoryWeights?.[x] ?? 1), rng)] ?? 'S1';
     return rng.pick(byKindCategory.get(`${kind}/${c}`) ?? catalogue.byKind.harmful);
   };
+  const domainHarmful = catalogue.byKind.domain.filter((p) => p.harmful);
+  const domainBenign = catalogue.byKind.domain.filter((p) => !p.harmful);
   return {
     pick(scenarioMs) {
       const share = options.triggerShareOverride ?? (scenario ? activeBackdoor(scenario, scenarioMs)?.triggerShare ?? 0 : 0);
       if (share > 0 && rng.chance(share)) return fromCategories('trigger');
       const kind = KINDS[weightedIndex(kindWeights, rng)] ?? 'benign';
       if (kind === 'harmful' || kind === 'jailbreak') return fromCategories(kind);
-      const list = catalogue.byKind[kind];
+      // Most questions to a domain assistant are ordinary ones; a few ask it for something harmful.
+      const list = kind === 'domain' ? (rng.chance(DOMAIN_HARMFUL_SHARE) ? domainHarmful : domainBenign) : catalogue.byKind[kind];
       return rng.pick(list.length > 0 ? list : catalogue.byKind.benign);
     },
   };
