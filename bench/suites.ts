@@ -1,3 +1,4 @@
+import { classifySuite } from './classify.js';
 import { gatewaySuite } from './gateway.js';
 import { ingestSuite } from './ingest.js';
 import { statsChangepointSuite } from './stats-changepoint.js';
@@ -9,6 +10,7 @@ import { statsCompareSuite } from './stats-compare.js';
 
 /** Every benchmark suite registers itself here, one line each. */
 export const SUITES: BenchSuite[] = [
+  classifySuite,
   piiSuite,
   ingestSuite,
   gatewaySuite,

@@ -10,12 +10,16 @@
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 
-/** Mixes one 32-bit block `k` into the running hash `h` (the body step of MurmurHash3_x86_32). */
-export function murmurMix(h: number, k: number): number {
+/** The scrambled block murmurMix folds in: rotl(k·c1, 15)·c2. */
+export function murmurBlock(k: number): number {
   k = Math.imul(k, C1);
   k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, C2);
-  h ^= k;
+  return Math.imul(k, C2);
+}
+
+/** Mixes one 32-bit block `k` into the running hash `h` (the body step of MurmurHash3_x86_32). */
+export function murmurMix(h: number, k: number): number {
+  h ^= murmurBlock(k);
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }

@@ -27,8 +27,10 @@ export function normalizeText(text: string): string {
   else s = s.toLowerCase();
   s = s.replace(/\s+/g, ' ').trim();
   s = s.replace(SPACED_LETTERS, joinSpaced);
-  if (/[0-9@$!]/.test(s)) s = s.replace(LEET_TOKEN, unleet);
-  s = s.replace(/(.)\1{2,}/gsu, '$1$1');
+  // A token mixing letters and leet symbols always has a letter next to a symbol: test that first.
+  if (LEET_ADJACENT.test(s)) s = s.replace(LEET_TOKEN, unleet);
+  // Code units, not code points: a surrogate pair never repeats one unit three times in a row.
+  if (TRIPLE.test(s)) s = s.replace(TRIPLE_ALL, '$1$1');
   return s;
 }
 
@@ -60,6 +62,9 @@ function joinSpaced(run: string): string {
 }
 
 const LEET_TOKEN = /[a-z0-9@$!]*[a-z][a-z0-9@$!]*/g;
+const LEET_ADJACENT = /[a-z][0-9@$!]|[0-9@$!][a-z]/;
+const TRIPLE = /(.)\1\1/s;
+const TRIPLE_ALL = /(.)\1{2,}/gs;
 const KEEP_UNIT = /^\d+[a-z]{1,3}$/;
 const KEEP_NAME_NUMBER = /^[a-z]+\d{2,}$/;
 

@@ -1,7 +1,8 @@
 import { invalidInput } from '../../errors.js';
-import { murmurFinish, murmurMix } from './hash.js';
+import { murmurBlock, murmurFinish, murmurMix } from './hash.js';
 import { normalizeText } from './normalize.js';
 import type { SparseVector } from './sparse.js';
+import { FeatureAccumulator } from './accumulator.js';
 
 /** How text becomes a hashed feature vector. Stored in every model file; models that share it share one vectorisation. */
 export interface VectorizerConfig {
@@ -69,48 +70,30 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
     throw invalidInput(`invalid vectorizer config ${JSON.stringify(c)}`);
   }
   const mask = c.dim - 1;
-  const counts = new Float64Array(c.dim);
-  let touched = new Int32Array(1024);
-  let nTouched = 0;
+  const acc = new FeatureAccumulator();
+  let blocks = new Int32Array(0);
   const seedWord = c.seed | 0;
   const seedChar = murmurMix(c.seed, 0x43484152);
 
-  const add = (h: number) => {
-    const idx = h & mask;
-    if (counts[idx] === 0) {
-      if (nTouched === touched.length) {
-        const bigger = new Int32Array(touched.length * 2);
-        bigger.set(touched);
-        touched = bigger;
-      }
-      touched[nTouched++] = idx;
-    }
-    // A bucket whose signed count returns to exactly 0 would be re-listed; nudge keeps it listed once.
-    const next = counts[idx]! + (h < 0 ? -1 : 1);
-    counts[idx] = next === 0 ? 1e-12 : next;
-  };
-
-  /** Moves the block in `counts` into out-arrays with sublinear tf and block scaling. */
+  /** Moves the block in `acc` into the out-arrays with sublinear tf and block scaling. */
   const flush = (weight: number, outIdx: number[], outVal: number[]) => {
     let sumSq = 0;
-    for (let i = 0; i < nTouched; i++) {
-      const v = counts[touched[i]!]!;
+    for (let i = 0; i < acc.size; i++) {
+      const v = acc.valueAt(i);
       const a = Math.abs(v) < 1e-9 ? 0 : 1 + Math.log(Math.abs(v));
       const s = v < 0 ? -a : a;
-      counts[touched[i]!] = s;
+      acc.setValueAt(i, s);
       sumSq += s * s;
     }
     const scale = sumSq > 0 ? Math.sqrt(weight / sumSq) : 0;
-    for (let i = 0; i < nTouched; i++) {
-      const idx = touched[i]!;
-      const v = counts[idx]! * scale;
-      counts[idx] = 0;
+    for (let i = 0; i < acc.size; i++) {
+      const v = acc.valueAt(i) * scale;
       if (v !== 0) {
-        outIdx.push(idx);
+        outIdx.push(acc.keyAt(i));
         outVal.push(v);
       }
     }
-    nTouched = 0;
+    acc.reset();
   };
 
   const vectorizeNormalized = (text: string): SparseVector => {
@@ -118,17 +101,20 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
     const outVal: number[] = [];
     if (c.wordNgramMax > 0 && c.wordWeight > 0) {
       const tokens = tokenize(text);
+      acc.reserve(tokens.length * c.wordNgramMax);
       const hashes = new Int32Array(tokens.length);
       for (let t = 0; t < tokens.length; t++) {
         const tok = tokens[t]!;
         let h = seedWord;
         for (let i = 0; i < tok.length; i++) h = murmurMix(h, tok.charCodeAt(i));
         hashes[t] = h;
-        add(murmurFinish(h, 1) | 0);
+        let f = murmurFinish(h, 1) | 0;
+        acc.add(f & mask, f < 0 ? -1 : 1);
         let g = h;
         for (let n = 2; n <= c.wordNgramMax && t - n + 1 >= 0; n++) {
           g = murmurMix(g, hashes[t - n + 1]!);
-          add(murmurFinish(g, n) | 0);
+          f = murmurFinish(g, n) | 0;
+          acc.add(f & mask, f < 0 ? -1 : 1);
         }
       }
       flush(c.wordWeight, outIdx, outVal);
@@ -136,16 +122,28 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
     if (c.charNgramMax >= c.charNgramMin && c.wordWeight < 1) {
       const padded = ` ${text} `;
       const len = padded.length;
+      acc.reserve(len * (c.charNgramMax - c.charNgramMin + 1));
+      // The block step of murmurMix depends only on the code unit: compute it once per position.
+      if (blocks.length < len) blocks = new Int32Array(len * 2);
+      for (let i = 0; i < len; i++) blocks[i] = murmurBlock(padded.charCodeAt(i));
+      const maxN = c.charNgramMax;
+      const minN = c.charNgramMin;
       for (let i = 0; i < len; i++) {
         let h = seedChar;
-        for (let n = 1; n <= c.charNgramMax && i + n <= len; n++) {
-          h = murmurMix(h, padded.charCodeAt(i + n - 1));
-          if (n >= c.charNgramMin) add(murmurFinish(h, n) | 0);
+        const top = Math.min(maxN, len - i);
+        for (let n = 1; n <= top; n++) {
+          h ^= blocks[i + n - 1]!;
+          h = (h << 13) | (h >>> 19);
+          h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+          if (n >= minN) {
+            const f = murmurFinish(h, n) | 0;
+            acc.add(f & mask, f < 0 ? -1 : 1);
+          }
         }
       }
       flush(1 - c.wordWeight, outIdx, outVal);
     }
-    return mergeDuplicates(outIdx, outVal, counts);
+    return mergeDuplicates(outIdx, outVal, acc);
   };
 
   return {
@@ -156,23 +154,16 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
   };
 }
 
-/** Word and char blocks may land in the same bucket: sum them, using `scratch` (left zeroed). */
-function mergeDuplicates(idx: number[], val: number[], scratch: Float64Array): SparseVector {
-  const order: number[] = [];
-  for (let i = 0; i < idx.length; i++) {
-    const j = idx[i]!;
-    if (scratch[j] === 0) order.push(j);
-    const sum = scratch[j]! + val[i]!;
-    // Keep a cancelled bucket non-zero so it is not listed twice.
-    scratch[j] = sum === 0 ? 1e-30 : sum;
+/** Word and char blocks may land in the same bucket: sum them (insertion order kept). */
+function mergeDuplicates(idx: number[], val: number[], acc: FeatureAccumulator): SparseVector {
+  acc.reserve(idx.length);
+  for (let i = 0; i < idx.length; i++) acc.add(idx[i]!, val[i]!);
+  const indices = new Int32Array(acc.size);
+  const values = new Float32Array(acc.size);
+  for (let k = 0; k < acc.size; k++) {
+    indices[k] = acc.keyAt(k);
+    values[k] = acc.valueAt(k);
   }
-  const indices = new Int32Array(order.length);
-  const values = new Float32Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const j = order[k]!;
-    indices[k] = j;
-    values[k] = scratch[j]!;
-    scratch[j] = 0;
-  }
+  acc.reset();
   return { indices, values };
 }
