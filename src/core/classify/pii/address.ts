@@ -1,5 +1,5 @@
 import type { PiiEntity } from '../types.js';
-import { matchAt, type WordToken } from './tokens.js';
+import { allMatches, matchAt, type WordToken } from './tokens.js';
 
 /**
  * Street addresses, in the shapes they take across countries:
@@ -106,11 +106,11 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
       }
     }
   }
-  for (const m of STATE_ZIP_HINT.test(text) ? text.matchAll(STATE_ZIP_RE) : []) {
+  for (const m of STATE_ZIP_HINT.test(text) ? allMatches(STATE_ZIP_RE, text) : []) {
     if (/^(?:AM|PM|ID|OK|IN|OR|ME|OH|HI|TO|IT|IS|AT|ON|NO|US|UK|EU|UN)\b/.test(m[0]) && !/,\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.7 });
   }
-  for (const m of text.matchAll(UK_POSTCODE_RE)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6 });
+  for (const m of allMatches(UK_POSTCODE_RE, text)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6 });
 }
 
 /** Index of the token starting exactly at `offset`, or -1 (binary search; tokens are in order). */

@@ -1,5 +1,5 @@
 import type { PiiEntity } from '../types.js';
-import { matchAt, type WordToken } from './tokens.js';
+import { allMatches, matchAt, type WordToken } from './tokens.js';
 
 /**
  * Dates, times and ages. Only forms that name a specific day or moment are DATE_TIME (an ISO
@@ -21,7 +21,7 @@ const MONTH_WORDS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march'
 export function findDates(text: string, tokens: WordToken[], out: PiiEntity[]): void {
   if (!/\d/.test(text)) return;
   for (const re of DATE_RES) {
-    for (const m of text.matchAll(re)) out.push({ type: 'DATE_TIME', start: m.index, end: m.index + m[0].length, score: 0.75 });
+    for (const m of allMatches(re, text)) out.push({ type: 'DATE_TIME', start: m.index, end: m.index + m[0].length, score: 0.75 });
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;

@@ -2,7 +2,7 @@ import type { PiiEntity } from '../types.js';
 import {
   ibanValid, ipv4Valid, ipv6Valid, looksLikeCardNumber, luhnValid, ssnValid,
 } from './validators.js';
-import { matchAt, type WordToken } from './tokens.js';
+import { allMatches, matchAt, type WordToken } from './tokens.js';
 
 /**
  * Pattern recognisers: each finds candidates with one regex and keeps those a validator accepts.
@@ -80,7 +80,7 @@ export const findDomains: Recognizer = (text, out) => {
 
 const CARD_RE = /(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
 export const findCards: Recognizer = (text, out) => {
-  for (const m of text.matchAll(CARD_RE)) {
+  for (const m of allMatches(CARD_RE, text)) {
     const digits = m[0].replace(/[ -]/g, '');
     const groups = m[0].split(/[ -]/);
     // Separators, when present, must fall on the usual 4-digit (or Amex 4-6-5) boundaries.
@@ -92,7 +92,7 @@ export const findCards: Recognizer = (text, out) => {
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 export const findIbans: Recognizer = (text, out) => {
   if (!/[A-Z]{2}\d{2}/.test(text)) return;
-  for (const m of text.matchAll(IBAN_RE)) {
+  for (const m of allMatches(IBAN_RE, text)) {
     // Trailing upper-case words can glue onto the match; drop groups from the end until it validates.
     let value = m[0];
     while (value.length >= 15 && !ibanValid(value)) value = value.replace(/ ?[A-Z0-9]{1,4}$/, '');
@@ -104,13 +104,13 @@ const SSN_RE = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
 const SSN_BARE_RE = /(?<!\d)(\d{3})(\d{2})(\d{4})(?!\d)/g;
 const SSN_CONTEXT = /\b(ssn|social security|ss#|social sec)/i;
 export const findSsns: Recognizer = (text, out) => {
-  for (const m of text.matchAll(SSN_RE)) {
+  for (const m of allMatches(SSN_RE, text)) {
     if (!ssnValid(m[1] ?? '', m[3] ?? '', m[4] ?? '')) continue;
     const ctx = contextBefore(text, m.index, SSN_CONTEXT, 60);
     if (m[2] === ' ' && !ctx) continue;
     push(out, 'US_SSN', m.index, m.index + m[0].length, ctx ? 0.95 : 0.75);
   }
-  for (const m of text.matchAll(SSN_BARE_RE)) {
+  for (const m of allMatches(SSN_BARE_RE, text)) {
     if (ssnValid(m[1] ?? '', m[2] ?? '', m[3] ?? '') && contextBefore(text, m.index, SSN_CONTEXT, 60)) {
       push(out, 'US_SSN', m.index, m.index + m[0].length, 0.6);
     }
@@ -121,11 +121,11 @@ const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
 const IPV6_RE = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 export const findIps: Recognizer = (text, out) => {
   if (!text.includes(':') && !/\d\.\d/.test(text)) return;
-  for (const m of text.matchAll(IPV4_RE)) {
+  for (const m of allMatches(IPV4_RE, text)) {
     if (ipv4Valid(m[0])) push(out, 'IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
   }
   if (!text.includes('::') && text.split(':').length < 8) return;
-  for (const m of text.matchAll(IPV6_RE)) {
+  for (const m of allMatches(IPV6_RE, text)) {
     const v = m[0];
     if (v.includes('::') || v.split(':').length >= 8) {
       if (ipv6Valid(v) && /[0-9a-fA-F]/.test(v)) push(out, 'IP_ADDRESS', m.index, m.index + v.length, 0.9);
@@ -137,7 +137,7 @@ const PHONE_RE = /(?<![\w+/.-])(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?
 const PHONE_CONTIGUOUS_RE = /(?<![\w+/.-])(\+)?\d{8,15}(?![\w/-]|\.\d)/g;
 const PHONE_CONTEXT = /\b(call|phone|tel|telephone|mobile|cell|fax|office|desk|contact|reach|text|whatsapp|sms|number|dial)\b/i;
 export const findPhones: Recognizer = (text, out) => {
-  for (const m of text.matchAll(PHONE_RE)) {
+  for (const m of allMatches(PHONE_RE, text)) {
     const value = m[0];
     const digits = value.replace(/(?:x|ext\.?|#)\s?\d+$/i, '').replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
@@ -151,7 +151,7 @@ export const findPhones: Recognizer = (text, out) => {
     push(out, 'PHONE_NUMBER', m.index, m.index + value.length, intl || ctx ? 0.8 : 0.55);
   }
   // Unbroken digits: a phone when written with "+", or with a phone word nearby and 10-13 digits.
-  for (const m of text.matchAll(PHONE_CONTIGUOUS_RE)) {
+  for (const m of allMatches(PHONE_CONTIGUOUS_RE, text)) {
     const plus = m[1] === '+';
     const digits = m[0].length - (plus ? 1 : 0);
     if (plus || (digits >= 10 && digits <= 13 && contextBefore(text, m.index, PHONE_CONTEXT, 30))) {

@@ -1,6 +1,6 @@
 import type { PiiEntity } from '../types.js';
 import type { Recognizer } from './patterns.js';
-import { matchAt, type WordToken } from './tokens.js';
+import { allMatches, matchAt, type WordToken } from './tokens.js';
 import { shannonEntropyBits } from './validators.js';
 
 /**
@@ -40,7 +40,7 @@ export const DEFAULT_ENTROPY: EntropyOptions = { minLength: 20, minBitsPerChar: 
 export function findCredentials(text: string, tokens: WordToken[], out: PiiEntity[], entropy: EntropyOptions = DEFAULT_ENTROPY): void {
   for (const [re, score, hint] of KNOWN_KEYS) {
     if (!hint.some((h) => text.includes(h))) continue;
-    for (const m of text.matchAll(re)) out.push({ type: 'CREDENTIAL', start: m.index, end: m.index + m[0].length, score });
+    for (const m of allMatches(re, text)) out.push({ type: 'CREDENTIAL', start: m.index, end: m.index + m[0].length, score });
   }
   for (const t of tokens) {
     if (t.kind !== 'word' || !ASSIGNMENT_HEADS.has(t.lower) || /[A-Za-z0-9]/.test(text[t.start - 1] ?? ' ')) continue;
@@ -87,13 +87,13 @@ const INDENTED_RE = /(?:^|\n[ \t]*\n)((?:(?: {4}|\t)[^\n]*(?:\n|$))+)/g;
 
 export const findCodeBlocks: Recognizer = (text, out) => {
   const fenced: Array<[number, number]> = [];
-  for (const m of text.matchAll(FENCE_RE)) {
+  for (const m of allMatches(FENCE_RE, text)) {
     const start = m.index + (m[1]?.length ?? 0);
     fenced.push([start, m.index + m[0].length]);
     out.push({ type: 'CODE', start, end: m.index + m[0].length, score: 1 });
   }
   if (!text.includes('    ') && !text.includes('\t')) return;
-  for (const m of text.matchAll(INDENTED_RE)) {
+  for (const m of allMatches(INDENTED_RE, text)) {
     const block = (m[1] ?? '').replace(/\n$/, '');
     const start = m.index + m[0].length - (m[1] ?? '').length;
     const end = start + block.length;

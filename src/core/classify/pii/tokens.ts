@@ -114,3 +114,18 @@ export function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray 
   re.lastIndex = pos;
   return re.exec(text);
 }
+
+/**
+ * The matches of a global regex, like String.prototype.matchAll but without the regex copy that
+ * matchAll makes on every call (a measurable cost when a dozen patterns run per text).
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
