@@ -1,0 +1,44 @@
+/** Versioned PostgreSQL schema; the same tables as SQLite, so rows map the same way. */
+export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'events, analyses, minute aggregates, settings',
+    sql: `
+      CREATE TABLE events (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        ts_ms BIGINT NOT NULL,
+        received_ms BIGINT NOT NULL,
+        deployment TEXT NOT NULL,
+        model TEXT,
+        source TEXT NOT NULL,
+        user_hash TEXT,
+        session TEXT,
+        input_json TEXT,
+        output TEXT NOT NULL,
+        latency_ms DOUBLE PRECISION,
+        input_tokens BIGINT,
+        output_tokens BIGINT,
+        metadata_json TEXT
+      );
+      CREATE INDEX events_deployment_ts ON events (deployment, ts_ms);
+      CREATE INDEX events_ts ON events (ts_ms);
+      CREATE TABLE event_analysis (
+        seq BIGINT PRIMARY KEY REFERENCES events (seq) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        analyzed_ms BIGINT NOT NULL,
+        features_json TEXT,
+        scores_json TEXT,
+        error TEXT
+      );
+      CREATE TABLE minute_aggregates (
+        deployment TEXT NOT NULL,
+        source TEXT NOT NULL,
+        minute_ms BIGINT NOT NULL,
+        data_json TEXT NOT NULL,
+        PRIMARY KEY (deployment, source, minute_ms)
+      );
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+];
