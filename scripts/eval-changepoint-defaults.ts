@@ -71,6 +71,20 @@ const FAMILIES: Record<string, Family> = {
     const n = uniformInt(rng, 100, 600); const slope = (rng() < 0.5 ? -1 : 1) * (1 + 2 * rng()) / n;
     return { values: Array.from({ length: n }, (_, i) => slope * i * 1 + sampleNormal(rng) * 0.5), truth: [] };
   },
+  'slope change': (rng) => {
+    const n = uniformInt(rng, 150, 600); const cps = plantChanges(rng, n, 1); const c = cps[0]!;
+    const s1 = (rng() < 0.5 ? -1 : 1) * (2 + 3 * rng()) / n; const s2 = -s1 * (1 + rng());
+    return { values: Array.from({ length: n }, (_, i) => (i < c ? s1 * i : s1 * c + s2 * (i - c)) * 3 + 0.5 * sampleNormal(rng)), truth: cps };
+  },
+  'trend + shift': (rng) => {
+    const n = uniformInt(rng, 150, 600); const cps = plantChanges(rng, n, 1); const slope = (rng() < 0.5 ? -1 : 1) * (1 + 2 * rng()) / n;
+    const jump = (rng() < 0.5 ? -1 : 1) * (2 + 2 * rng());
+    return { values: Array.from({ length: n }, (_, i) => slope * i + (i >= cps[0]! ? jump * 0.5 : 0) + 0.5 * sampleNormal(rng)), truth: cps };
+  },
+  'curved growth': (rng) => {
+    const n = uniformInt(rng, 100, 600); const k = 1 + 3 * rng(); const amp = 2 + 2 * rng();
+    return { values: Array.from({ length: n }, (_, i) => (amp * (Math.exp((k * i) / n) - 1)) / (Math.exp(k) - 1) + 0.5 * sampleNormal(rng)), truth: [] };
+  },
   'seasonal': (rng) => {
     const n = uniformInt(rng, 150, 600); const cps = plantChanges(rng, n, uniformInt(rng, 0, 1));
     const period = uniformInt(rng, 12, 50); const lv = levels(rng, n, cps, () => 3 + 2 * rng());
@@ -107,11 +121,15 @@ const CONFIGS: Config[] = [
   { name: 'pelt normal mbic +clip +ar', options: { cost: 'normal', penalty: 'mbic', refineAutocorrelation: false } },
   { name: 'pelt normal bic +clip +ar +refine', options: { cost: 'normal', penalty: 'bic' } },
   { name: 'pelt normal mbic +clip +ar +refine', options: { cost: 'normal', penalty: 'mbic' } },
-  { name: 'pelt normal mbic +clip +ar +refine rhoMax .9', options: { cost: 'normal', penalty: 'mbic', rhoMax: 0.9 } },
   { name: 'pelt normal mbic +clip +ar +refine rhoMax .95', options: { cost: 'normal', penalty: 'mbic', rhoMax: 0.95 } },
   { name: 'pelt normal mbic +clip +ar +refine min 10', options: { cost: 'normal', penalty: 'mbic', minSize: 10 } },
+  { name: 'pelt linear mbic', options: { cost: 'linear', penalty: 'mbic', clipOutliers: false, adjustAutocorrelation: false } },
+  { name: 'pelt linear mbic +clip +ar +refine', options: { cost: 'linear', penalty: 'mbic' } },
+  { name: 'pelt linear bic +clip +ar +refine', options: { cost: 'linear', penalty: 'bic' } },
+  { name: 'pelt linear mbic +clip +ar +refine rhoMax .95', options: { cost: 'linear', penalty: 'mbic', rhoMax: 0.95 } },
+  { name: 'pelt linear mbic +clip +ar +refine min 10', options: { cost: 'linear', penalty: 'mbic', minSize: 10 } },
+  { name: 'binseg linear mbic +clip +ar +refine', options: { method: 'binseg', cost: 'linear', penalty: 'mbic' } },
   { name: 'binseg normal mbic +clip +ar +refine', options: { method: 'binseg', cost: 'normal', penalty: 'mbic' } },
-  { name: 'pelt l2 mbic +clip +ar +refine rhoMax .9', options: { cost: 'l2', penalty: 'mbic', rhoMax: 0.9 } },
   { name: 'DEFAULTS (detectChangepoints with no options)', options: {} },
   { name: 'bocpd lambda 100', options: { method: 'bocpd', bocpd: { expectedRunLength: 100 } } },
   { name: 'bocpd lambda 250', options: { method: 'bocpd' } },

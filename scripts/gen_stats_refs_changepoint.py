@@ -31,6 +31,21 @@ def cost_normal(x, floor):
     return m * (math.log(2 * math.pi) + math.log(floor)) + m * v / floor
 
 
+def cost_linear(x, floor):
+    m = len(x)
+    if m > 2:
+        t = np.arange(m, dtype=float)
+        A = np.vstack([np.ones(m), t]).T
+        coef, *_ = np.linalg.lstsq(A, x, rcond=None)
+        rss = float(np.sum((x - A @ coef) ** 2))
+    else:
+        rss = 0.0
+    v = rss / m
+    if v >= floor:
+        return m * (math.log(2 * math.pi) + math.log(v) + 1)
+    return m * (math.log(2 * math.pi) + math.log(floor)) + rss / floor
+
+
 def xlogy(a, b):
     return 0.0 if a == 0 else a * math.log(b)
 
@@ -55,15 +70,18 @@ def main():
         'bernoulli': (rng.random(70) < np.r_[np.full(30, 0.2), np.full(40, 0.7)]).astype(float),
         'poisson': rng.poisson(np.r_[np.full(25, 1.5), np.full(30, 7.0)]).astype(float),
     }
+    # Appended after the original draws so the earlier series (and fixtures) stay as they were.
+    series['trend'] = np.r_[0.05 * np.arange(40), 2 - 0.1 * np.arange(35)] + rng.normal(0, 0.3, 75)
     segs = [(0, 75), (0, 1), (3, 4), (0, 2), (5, 17), (10, 41), (33, 60), (20, 55), (0, 30), (1, 54)]
     for name, x in series.items():
-        kinds = ['bernoulli'] if name == 'bernoulli' else ['poisson', 'l2', 'l1'] if name == 'poisson' else ['l2', 'l1', 'normal']
+        kinds = (['bernoulli'] if name == 'bernoulli' else ['poisson', 'l2', 'l1'] if name == 'poisson'
+                 else ['linear', 'l2'] if name == 'trend' else ['l2', 'l1', 'normal', 'linear'])
         for kind in kinds:
             for a, b in segs:
                 if b > len(x):
                     continue
                 seg = x[a:b]
-                value = {'l2': lambda: cost_l2(seg), 'l1': lambda: cost_l1(seg), 'normal': lambda: cost_normal(seg, 1e-8),
+                value = {'l2': lambda: cost_l2(seg), 'l1': lambda: cost_l1(seg), 'normal': lambda: cost_normal(seg, 1e-8), 'linear': lambda: cost_linear(seg, 1e-8),
                          'bernoulli': lambda: cost_bernoulli(seg), 'poisson': lambda: cost_poisson(seg)}[kind]()
                 cases.append({'series': name, 'cost': kind, 'start': a, 'end': b, 'value': value})
     with open(os.path.join(OUT, 'changepoint_costs.json'), 'w') as f:

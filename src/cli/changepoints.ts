@@ -22,7 +22,7 @@ export function registerChangepoints(program: Command): void {
     .description('Find change points in a series offline (PELT, binary segmentation or Bayesian online detection).')
     .option('-i, --input <file>', 'JSON array of numbers, or text/CSV with one value per line; null, empty or NaN = missing')
     .option('--method <name>', `pelt (exact), binseg (greedy) or bocpd (Bayesian online)`, d.method)
-    .option('--cost <name>', 'l2 (mean), l1 (median), normal (mean and variance), bernoulli (0/1 rates), poisson (counts)', d.cost)
+    .option('--cost <name>', 'l2 (mean), l1 (median), normal (mean and variance), linear (trend and variance), bernoulli (0/1 rates), poisson (counts)', d.cost)
     .option('--penalty <value>', 'bic, mbic, aic, or a number added per change point in cost units', d.penalty)
     .option('--min-size <n>', 'fewest observed points per segment', String(d.minSize))
     .option('--jump <n>', 'change points only at multiples of n', String(d.jump))
@@ -66,7 +66,7 @@ Examples:
       process.stdout.write(`${JSON.stringify({
         changepoints: r.changepoints, segments: r.segments, penalty: r.penalty,
         method, cost: method === 'bocpd' ? 'normal-gamma' : cost, n: series.length, missing: r.diagnostics.missing,
-        outliers_replaced: r.diagnostics.outliersReplaced, standardized: opts.standardize && ['l2', 'l1', 'normal'].includes(cost),
+        outliers_replaced: r.diagnostics.outliersReplaced, standardized: opts.standardize && ['l2', 'l1', 'normal', 'linear'].includes(cost),
       })}\n`);
     });
 }

@@ -7,7 +7,7 @@ const fixture = JSON.parse(readFileSync(new URL('../../../../test/fixtures/stats
 
 describe('segment costs against numpy references (scripts/gen_stats_refs_changepoint.py)', () => {
   it('covers every cost', () => {
-    expect(new Set(fixture.cases.map((c) => c.cost))).toEqual(new Set(['l2', 'l1', 'normal', 'bernoulli', 'poisson']));
+    expect(new Set(fixture.cases.map((c) => c.cost))).toEqual(new Set(['l2', 'l1', 'normal', 'linear', 'bernoulli', 'poisson']));
   });
   for (const c of fixture.cases) {
     it(`${c.cost} on ${c.series}[${c.start}, ${c.end})`, () => {
@@ -22,6 +22,7 @@ describe('segment costs against numpy references (scripts/gen_stats_refs_changep
     expect(createCost('bernoulli', [0, 1, 0, 1]).cost(0, 4)).toBeCloseTo(8 * Math.log(2), 12);
     expect(createCost('poisson', [0, 2]).cost(0, 2)).toBeCloseTo(4, 12);
     expect(createCost('l1', [1, 2, 10]).cost(0, 3)).toBeCloseTo(9, 12);
+    expect(createCost('linear', [0, 1, 2, 3]).cost(0, 4)).toBeCloseTo(4 * (Math.log(2 * Math.PI) + Math.log(1e-8)), 9);
   });
   it('rejects values outside a cost\'s domain, naming them', () => {
     expect(() => createCost('l2', [1, NaN])).toThrow(/index 1 is NaN/);

@@ -1,9 +1,10 @@
 import { invalidInput } from '../../errors.js';
 import { createL1Cost } from './l1-cost.js';
+import { createLinearCost } from './linear-cost.js';
 
 /** The segment costs PELT, binary segmentation and the brute-force check share. */
-export type CostKind = 'l2' | 'l1' | 'normal' | 'bernoulli' | 'poisson';
-export const COST_KINDS: readonly CostKind[] = ['l2', 'l1', 'normal', 'bernoulli', 'poisson'];
+export type CostKind = 'l2' | 'l1' | 'normal' | 'linear' | 'bernoulli' | 'poisson';
+export const COST_KINDS: readonly CostKind[] = ['l2', 'l1', 'normal', 'linear', 'bernoulli', 'poisson'];
 
 /**
  * A segment cost over a fixed series: `cost(start, end)` is the cost of the half-open segment
@@ -21,7 +22,7 @@ export interface SegmentCost {
 }
 
 export interface CostOptions {
-  /** Normal cost only: the smallest variance a segment may have, so a constant run is not -Infinity. */
+  /** Normal and linear costs only: the smallest variance a segment may have, so a constant run is not -Infinity. */
   varianceFloor?: number;
   /** Bernoulli/binomial cost only: trials per point (default 1, a Bernoulli series of 0/1). */
   trials?: ArrayLike<number>;
@@ -36,6 +37,7 @@ export function createCost(kind: CostKind, values: ArrayLike<number>, options: C
     case 'l2': return createL2Cost(values);
     case 'l1': return createL1Cost(values);
     case 'normal': return createNormalCost(values, options.varianceFloor ?? 1e-8);
+    case 'linear': return createLinearCost(values, options.varianceFloor ?? 1e-8);
     case 'bernoulli': return createBinomialCost(values, options.trials);
     case 'poisson': return createPoissonCost(values);
     default: throw invalidInput(`unknown cost '${String(kind)}', expected one of ${COST_KINDS.join(', ')}`);

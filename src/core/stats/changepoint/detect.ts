@@ -78,7 +78,7 @@ export function detectChangepoints(series: ArrayLike<number | null>, options: Ch
   if (!Number.isInteger(space.jump) || space.jump < 1) throw invalidInput(`jump must be an integer >= 1, got ${space.jump}`);
   const obs = dropMissing(series);
   const n = obs.values.length;
-  const gaussian = o.cost === 'l2' || o.cost === 'l1' || o.cost === 'normal';
+  const gaussian = o.cost === 'l2' || o.cost === 'l1' || o.cost === 'normal' || o.cost === 'linear';
   let x: Float64Array = obs.values;
   if (gaussian && o.standardize) x = zScore(x).values;
   let outliersReplaced = 0;
@@ -97,7 +97,7 @@ export function detectChangepoints(series: ArrayLike<number | null>, options: Ch
     if (o.method === 'bocpd') {
       changepoints = bocpdSegment(x, space.minSize, o.bocpd);
     } else {
-      const cost = createCost(o.cost, x, o.cost === 'normal' ? { varianceFloor: (0.05 * sigma) ** 2 } : {});
+      const cost = createCost(o.cost, x, o.cost === 'normal' || o.cost === 'linear' ? { varianceFloor: (0.05 * sigma) ** 2 } : {});
       penalty = penaltyValue(o.penalty, n, cost.paramsPerSegment);
       if (typeof o.penalty !== 'number') penalty *= penaltyScale(o.cost, sigma, rho);
       const base = penalty / penaltyScale(o.cost, sigma, rho);
@@ -107,7 +107,7 @@ export function detectChangepoints(series: ArrayLike<number | null>, options: Ch
       // Refinement: autocorrelation left in the residuals of the fitted segments (a trend cut into
       // steps, a wandering level) raises rho, hence the penalty; repeat until the segmentation holds.
       for (let pass = 0; gaussian && typeof o.penalty !== 'number' && o.adjustAutocorrelation && o.refineAutocorrelation && pass < 4; pass++) {
-        const rhoResid = residualAutocorrelation(x, changepoints, o.rhoMax);
+        const rhoResid = residualAutocorrelation(x, changepoints, o.rhoMax, o.cost === 'linear');
         if (!(rhoResid > rho + 0.02)) break;
         rho = rhoResid;
         penalty = base * penaltyScale(o.cost, sigma, rho);
@@ -138,27 +138,36 @@ function penaltyScale(cost: CostKind, sigma: number, rho: number): number {
     case 'l2': return sigma * sigma * lrv;
     case 'l1': // Laplace -2 log-lik is (2 / b) sum |x - m|, b = sigma_marg sqrt(2 / pi)
       return ((sigma * Math.sqrt(2 / Math.PI)) / 2) * ((1 + rho) / Math.pow(1 - rho, 1.5));
-    case 'normal': return (1 + rho) / (1 - rho);
+    case 'normal':
+    case 'linear': return (1 + rho) / (1 - rho);
     default: return 1;
   }
 }
 
 /**
- * Lag-one autocorrelation of the residuals x_i - mean(segment of i), over pairs inside a segment,
+ * Lag-one autocorrelation of the residuals x_i - fit(segment of i) (its mean, or its least-squares
+ * line when `linear`), over pairs inside a segment,
  * clamped to [0, rhoMax]. Example: a clean step series with iid noise gives about 0.
  */
-export function residualAutocorrelation(x: ArrayLike<number>, changepoints: number[], rhoMax = 0.8): number {
+export function residualAutocorrelation(x: ArrayLike<number>, changepoints: number[], rhoMax = 0.8, linear = false): number {
   const bounds = [0, ...changepoints, x.length];
   let num = 0, den = 0;
   for (let k = 0; k + 1 < bounds.length; k++) {
     const s = bounds[k]!, e = bounds[k + 1]!;
-    let mean = 0;
+    const m = Math.max(1, e - s);
+    let mean = 0, tMean = (m - 1) / 2, slope = 0;
     for (let i = s; i < e; i++) mean += x[i]!;
-    mean /= Math.max(1, e - s);
+    mean /= m;
+    if (linear && m > 2) {
+      let stx = 0, stt = 0;
+      for (let i = s; i < e; i++) { const t = i - s - tMean; stx += t * (x[i]! - mean); stt += t * t; }
+      slope = stx / stt;
+    } else tMean = 0;
+    const fit = (i: number) => mean + slope * (i - s - tMean);
     for (let i = s; i < e; i++) {
-      const r = x[i]! - mean;
+      const r = x[i]! - fit(i);
       den += r * r;
-      if (i + 1 < e) num += r * (x[i + 1]! - mean);
+      if (i + 1 < e) num += r * (x[i + 1]! - fit(i + 1));
     }
   }
   return den > 0 ? Math.min(rhoMax, Math.max(0, num / den)) : 0;
