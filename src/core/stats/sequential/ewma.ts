@@ -34,7 +34,8 @@ export interface EwmaState {
  */
 export function ewmaHalfWidth(params: EwmaParams, t: number): number {
   const steady = params.lambda / (2 - params.lambda);
-  const factor = params.limits === 'asymptotic' ? steady : steady * (1 - Math.pow(1 - params.lambda, 2 * t));
+  // Past lambda * t = 40 the start-up term (1 - lambda)^(2t) < e^-80 no longer changes a double.
+  const factor = params.limits === 'asymptotic' || params.lambda * t > 40 ? steady : steady * (1 - Math.pow(1 - params.lambda, 2 * t));
   return params.L * params.sigma * Math.sqrt(factor);
 }
 
