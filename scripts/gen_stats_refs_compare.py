@@ -202,6 +202,23 @@ for k in range(5):
                    'js_e': f(jensenshannon(p, q)), 'js_2': f(jensenshannon(p, q, base=2))})
 refs['divergences'] = dcases
 
+# --- Cramer-von Mises two-sample and Bessel K ----------------------------------------------
+cvm = []
+for nx, ny in [(2, 2), (3, 4), (5, 5), (8, 12), (20, 20), (15, 7), (21, 19), (60, 45), (300, 200)]:
+    x = rng.normal(0, 1, nx)
+    y = rng.normal(0.4, 1.1, ny)
+    if nx == 15:
+        x, y = np.round(x), np.round(y)
+    entry = {'x': [f(v) for v in x], 'y': [f(v) for v in y]}
+    for method in ['auto', 'exact', 'asymptotic']:
+        if method == 'exact' and max(nx, ny) > 20:
+            continue
+        r = stats.cramervonmises_2samp(x, y, method=method)
+        entry[method] = [f(r.statistic), f(r.pvalue)]
+    cvm.append(entry)
+refs['cramervonmises_2samp'] = cvm
+refs['special']['kv'] = [[nu, x, f(special.kv(nu, x))] for nu in [0.25, 0.5, 1.3] for x in [1e-3, 0.006, 0.1, 0.5, 1, 2, 5, 20, 100, 600]]
+
 # --- multiple testing --------------------------------------------------------------------
 mt = []
 for pv in [[0.01, 0.04, 0.03, 0.5], list(rng.uniform(0, 0.2, 12)), [0.001, 0.001, 0.9, 0.049, 0.051], [1.0]]:

@@ -35,6 +35,7 @@ function renderTable(report: NumericDriftReport | CategoricalDriftReport, missin
   ];
   if (report.kind === 'numeric') {
     rows.push(['KS statistic', fmt(report.ks.statistic)], [`KS p-value (${report.ks.method})`, fmt(report.ks.pvalue)], ['Wasserstein-1', fmt(report.wasserstein)], ['energy distance', fmt(report.energy)]);
+    if (report.cramer_von_mises) rows.push(['Cramér-von Mises T', fmt(report.cramer_von_mises.statistic)], [`Cramér-von Mises p (${report.cramer_von_mises.method})`, fmt(report.cramer_von_mises.pvalue)]);
     rows.push(['binning', `${report.binning.rule}, ${report.binning.bins} bins from the reference`]);
   } else {
     rows.push(['categories', String(report.categories.length)]);
@@ -67,7 +68,7 @@ Files:
                of labels, or one label per line.
 
 Output keys (JSON): ks {statistic, pvalue, method} (scipy ks_2samp default method), wasserstein,
-energy, psi, kl (reference relative to current, nats), js_divergence and js_distance (nats),
+energy, cramer_von_mises {statistic, pvalue, method}, psi, kl (reference relative to current, nats), js_divergence and js_distance (nats),
 chi2 {statistic, pvalue, dof} (scipy chi2_contingency defaults), binning (rule, edges, counts),
 smoothing (null unless a category is empty on one side: then +0.5 per category for psi and kl).
 Numeric bins come from the reference; the outer bins are open so no current value is dropped.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'vitest';
-import { chi2Contingency, energyDistance, jsDistance, jsDivergence, klDivergence, ks2Samp, populationStabilityIndex, wassersteinDistance } from '../../src/core/stats/compare/index.js';
+import { chi2Contingency, cramerVonMises2Samp, energyDistance, jsDistance, jsDivergence, klDivergence, ks2Samp, populationStabilityIndex, wassersteinDistance } from '../../src/core/stats/compare/index.js';
 import type { KsOptions } from '../../src/core/stats/compare/index.js';
 import { expectClose } from './close.js';
 
@@ -21,7 +21,7 @@ describe.skipIf(!present)('drift_golden.json (scipy 1.17.1)', () => {
   const numeric = golden.cases.filter((c) => c.kind === 'numeric');
   const counts = golden.cases.filter((c) => c.kind === 'counts');
 
-  it.each(numeric.map((c, i) => [i, c] as const))('numeric case %i: KS, Wasserstein, energy', (i, c) => {
+  it.each(numeric.map((c, i) => [i, c] as const))('numeric case %i: KS, Wasserstein, energy, Cramér-von Mises', (i, c) => {
     const a = c.a as number[];
     const b = c.b as number[];
     const variants: Array<[string, KsOptions]> = [
@@ -40,6 +40,12 @@ describe.skipIf(!present)('drift_golden.json (scipy 1.17.1)', () => {
     }
     expectClose(wassersteinDistance(a, b), c.wasserstein_distance as number, `case ${i} wasserstein`);
     expectClose(energyDistance(a, b), c.energy_distance as number, `case ${i} energy`);
+    const cvm = c.cramervonmises_2samp as Ks | undefined;
+    if (cvm) {
+      const r = cramerVonMises2Samp(a, b);
+      expectClose(r.statistic, cvm.statistic, `case ${i} cramer-von mises statistic`);
+      expectClose(r.pvalue, cvm.pvalue, `case ${i} cramer-von mises pvalue`);
+    }
   });
 
   it.each(counts.map((c, i) => [i, c] as const))('counts case %i: JS, KL, PSI, chi-squared', (i, c) => {

@@ -3,6 +3,7 @@ import { binEdges, histogramCounts, type BinningRule } from './binning.js';
 import { energyDistance, wassersteinDistance } from './cdf-distance.js';
 import { alignCategories } from './categories.js';
 import { chi2Contingency } from './chi2-contingency.js';
+import { cramerVonMises2Samp } from './cramer-von-mises.js';
 import { jsDistance, jsDivergence, klDivergence, populationStabilityIndex } from './divergence.js';
 import { ks2Samp } from './ks.js';
 
@@ -10,8 +11,8 @@ import { ks2Samp } from './ks.js';
  * The drift report behind `argus drift`: every comparison of a current sample against a
  * reference, in one object with the keys the CLI prints.
  *
- * Numeric data: KS (ks2Samp, scipy's default method 'auto'), Wasserstein-1 and energy distance on
- * the raw values; then the values are binned with edges from the reference (binning.ts: quantile
+ * Numeric data: KS (ks2Samp, scipy's default method 'auto'), Wasserstein-1, energy distance and
+ * the Cramér-von Mises two-sample test (when both samples have at least 2 values) on the raw values; then the values are binned with edges from the reference (binning.ts: quantile
  * by default, 10 bins; open-ended outer bins) and the histogram statistics (PSI, KL, JS,
  * chi-squared) are computed on the two count vectors.
  * Categorical data: counts aligned on the union of categories (an unseen category has count 0 in
@@ -48,6 +49,7 @@ export interface NumericDriftReport extends HistogramStats {
   ks: { statistic: number; pvalue: number; method: string };
   wasserstein: number;
   energy: number;
+  cramer_von_mises: { statistic: number; pvalue: number; method: string } | null;
   binning: { rule: BinningRule; bins: number; edges: number[]; reference_counts: number[]; current_counts: number[]; outer_bins: 'open' };
 }
 
@@ -101,6 +103,7 @@ export function numericDrift(reference: readonly number[], current: readonly num
     ks: { statistic: ks.statistic, pvalue: ks.pvalue, method: ks.method },
     wasserstein: wassersteinDistance(reference, current),
     energy: energyDistance(reference, current),
+    cramer_von_mises: reference.length >= 2 && current.length >= 2 ? { ...cramerVonMises2Samp(reference, current) } : null,
     ...histogramStats(refCounts, curCounts),
     binning: { rule, bins: edges.length - 1, edges, reference_counts: refCounts, current_counts: curCounts, outer_bins: 'open' },
   };

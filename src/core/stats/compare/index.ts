@@ -8,3 +8,4 @@ export { binEdges, doaneEdges, equalWidthEdges, histogramCounts, quantileEdges, 
 export { bonferroni, benjaminiHochberg } from './multiple-testing.js';
 export { alignCategories } from './categories.js';
 export { categoricalDrift, histogramStats, numericDrift, type CategoricalDriftReport, type NumericDriftReport } from './drift-report.js';
+export { cramerVonMises2Samp, type CramerVonMisesResult } from './cramer-von-mises.js';

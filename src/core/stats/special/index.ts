@@ -4,3 +4,4 @@ export { normalCdf, normalIsf, normalPdf, normalPpf, normalSf } from './normal.j
 export { gammaP, gammaQ, logGamma } from './gamma.js';
 export { logBeta, regularizedBeta } from './beta.js';
 export { chi2Cdf, chi2Sf } from './chi2.js';
+export { besselK, besselKScaled } from './bessel.js';
