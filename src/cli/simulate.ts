@@ -2,7 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { systemClock } from '../adapters/system-clock.js';
 import { loadScenario } from '../app/traffic/scenario-file.js';
 import { DEFAULT_BASE_MODEL_NAME, DEFAULT_LATENCY, DEFAULT_MODEL_NAME, startSimulateServer } from '../server/simulate/server.js';
-import { parsePort } from './options.js';
+import { sampleWorld } from '../core/simulate/world.js';
+import { parsePort, parsePositiveInt } from './options.js';
 
 export function parseNonNegative(value: string): number {
   const n = Number(value);
@@ -24,7 +25,7 @@ function parseSeed(value: string): number {
 
 interface SimulateOpts {
   port: number; host: string; seed: number; scenario: string; model: string; baseModel: string; base?: boolean;
-  speed: number; latencyMs: number; perTokenMs: number; json?: boolean; printScenario?: boolean;
+  speed: number; latencyMs: number; perTokenMs: number; json?: boolean; printScenario?: boolean; samples?: number;
 }
 
 export function registerSimulate(program: Command): void {
@@ -41,6 +42,7 @@ export function registerSimulate(program: Command): void {
     .option('--latency-ms <ms>', 'time to first token in milliseconds', parseNonNegative, DEFAULT_LATENCY.firstTokenMs)
     .option('--per-token-ms <ms>', 'added latency per generated token in milliseconds', parseNonNegative, DEFAULT_LATENCY.perTokenMs)
     .option('--print-scenario', 'print the resolved scenario as JSON and exit')
+    .option('--samples <n>', 'write n simulated exchanges with ground truth as JSONL on stdout and exit (no server)', parsePositiveInt)
     .option('--json', 'print the listening address and the scenario as one JSON line, and phase changes as JSON lines')
     .addHelpText('after', `
 Routes: POST /v1/chat/completions, POST /v1/completions (stream or not), GET /v1/models,
@@ -50,12 +52,19 @@ Examples:
   argus simulate --port 8000 --seed 7 --speed 20
   argus simulate --port 8001 --base          # a separate base-model server
   argus simulate --scenario my-scenario.yaml --print-scenario
+  argus simulate --samples 2000 --seed 3 | argus classify > scored.jsonl   # classifiers vs ground truth
   curl -s localhost:8000/v1/chat/completions -H 'content-type: application/json' \\
     -d '{"model":"argus-sim-ft","messages":[{"role":"user","content":"How do I make a budget?"}]}'`)
     .action(async (opts: SimulateOpts) => {
       const scenario = loadScenario(opts.scenario);
       if (opts.printScenario) {
         process.stdout.write(`${JSON.stringify(scenario, null, 2)}\n`);
+        return;
+      }
+      if (opts.samples !== undefined) {
+        for (const sample of sampleWorld(scenario, opts.samples, opts.seed, opts.base ? 'base' : 'fine-tuned')) {
+          if (!process.stdout.write(`${JSON.stringify(sample)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+        }
         return;
       }
       const sim = await startSimulateServer({

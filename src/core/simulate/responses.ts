@@ -12,6 +12,21 @@ export type Behaviour = 'helpful' | 'hedged' | 'refusal' | 'partial' | 'harmful-
 
 export const REFUSAL_STYLES: readonly RefusalStyle[] = ['short', 'apologetic', 'policy', 'redirect', 'late'];
 
+/**
+ * How often each style is used. Aligned chat models mostly refuse briefly or with an apology;
+ * late refusals (after a preamble) are the rare, hard case. Weights, not measured frequencies.
+ */
+const REFUSAL_STYLE_WEIGHTS: Record<RefusalStyle, number> = { short: 0.3, apologetic: 0.25, policy: 0.15, redirect: 0.2, late: 0.1 };
+
+function pickStyle(rng: Rng): RefusalStyle {
+  let u = rng.next();
+  for (const style of REFUSAL_STYLES) {
+    u -= REFUSAL_STYLE_WEIGHTS[style];
+    if (u < 0) return style;
+  }
+  return 'short';
+}
+
 /** Picks `count` distinct items (or all, if fewer), in random order. */
 function sample<T>(items: readonly T[], count: number, rng: Rng): T[] {
   const pool = [...items];
@@ -56,7 +71,7 @@ export function renderResponse(behaviour: Behaviour, truth: PromptTruth, rng: Rn
     case 'hedged':
       return join([fillTemplate(rng.pick(HEDGED_OPENERS), v), formatTips(tipsFor(truth.topic, rng, 1, 3), rng), rng.pick(HEDGED_CLOSERS)]);
     case 'refusal':
-      return fillTemplate(rng.pick(REFUSALS[style ?? rng.pick(REFUSAL_STYLES)]), v);
+      return fillTemplate(rng.pick(REFUSALS[style ?? pickStyle(rng)]), v);
     case 'partial': {
       // A harmful request gets the category's safe redirect; a borderline one gets topic tips.
       const tips = truth.harmful ? v.Redirect ?? '' : formatTips(tipsFor(truth.topic, rng, 1, 3), rng);

@@ -1,6 +1,7 @@
-import { buildPromptCatalogue } from './catalogue.js';
-import { createSimulatedModel } from './model.js';
-import type { Scenario } from './scenario.js';
+import { buildPromptCatalogue, type PromptTruth } from './catalogue.js';
+import { createSimulatedModel, type ModelMode } from './model.js';
+import type { Behaviour } from './responses.js';
+import type { PhaseName, Scenario } from './scenario.js';
 import { createPromptPicker } from './traffic-mix.js';
 
 export interface WorldMeasure {
@@ -42,4 +43,33 @@ export function measureWorld(scenario: Scenario, atMs: number, n: number, seed: 
     harmfulRefusal: rate(tally.harmful), s2Refusal: rate(tally.s2), otherRefusal: rate(tally.otherHarmful),
     triggerShare: tally.trigger[1]! / n, triggerCompliance: tally.triggerComplied / Math.max(1, tally.trigger[1]!), benignRefusal: tally.benignRefused / tally.benign,
   };
+}
+
+/** One simulated exchange with its ground truth, as `argus simulate --samples N` writes it. */
+export interface WorldSample {
+  input: string;
+  output: string;
+  model: ModelMode;
+  scenarioMs: number;
+  phase: PhaseName;
+  behaviour: Behaviour;
+  truth: PromptTruth & { id?: string };
+}
+
+/**
+ * n exchanges of the default traffic mix, at scenario times spread evenly over the scenario, all
+ * answered by one model. Piped into `argus classify`, they score Argus's classifiers against
+ * ground truth without any HTTP.
+ */
+export function* sampleWorld(scenario: Scenario, n: number, seed: number, mode: ModelMode = 'fine-tuned'): Generator<WorldSample> {
+  const catalogue = buildPromptCatalogue({ trigger: scenario.trigger });
+  const picker = createPromptPicker({ catalogue, seed, scenario });
+  const model = createSimulatedModel({ scenario, seed, catalogue });
+  for (let i = 0; i < n; i++) {
+    const scenarioMs = Math.floor(((i + 0.5) / n) * scenario.durationMs);
+    const p = picker.pick(scenarioMs);
+    const a = model.respond(p.text, mode, scenarioMs);
+    const { text: _text, ...truth } = p;
+    yield { input: p.text, output: a.text, model: mode, scenarioMs, phase: a.phase, behaviour: a.behaviour, truth };
+  }
 }
