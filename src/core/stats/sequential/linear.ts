@@ -85,3 +85,12 @@ export function solveBanded(n: number, lower: number, upper: number, entry: (i: 
   }
   return b;
 }
+
+/** Extrapolates a result with error ~ c / m^2 from m and r*m states (Richardson). */
+export function richardson(coarse: number, fine: number, ratio: number): number {
+  const r2 = ratio * ratio;
+  return (r2 * fine - coarse) / (r2 - 1);
+}
+
+/** Default number of Markov-chain states; results are Richardson-extrapolated from m and 2m states. */
+export const DEFAULT_CHAIN_STATES = 150;
