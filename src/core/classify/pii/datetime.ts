@@ -49,7 +49,10 @@ export function findAges(text: string, tokens: WordToken[], out: PiiEntity[]): v
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
     let m: RegExpExecArray | null = null;
-    if (t.kind === 'num') m = matchAt(AGE_YEARS_RE, text, t.start);
+    if (t.kind === 'num') {
+      const unit = tokens[i + 1]?.lower ?? '';
+      if (unit.startsWith('y') || unit === '-') m = matchAt(AGE_YEARS_RE, text, t.start);
+    }
     else if (t.lower === 'age' || t.lower === 'aged') m = matchAt(AGE_CUE_RE, text, t.start);
     else if (t.text === 'I' || t.text === "I'm") m = matchAt(AGE_SELF_RE, text, t.start);
     if (m && Number(m[1]) <= 120) out.push({ type: 'AGE', start: t.start, end: t.start + m[0].length, score: 0.7 });

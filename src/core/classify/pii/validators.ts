@@ -94,13 +94,21 @@ export function ipv6Valid(s: string): boolean {
  */
 export function shannonEntropyBits(s: string): number {
   if (s.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let h = 0;
-  const n = [...s].length;
-  for (const c of counts.values()) {
-    const p = c / n;
-    h -= p * Math.log2(p);
+  const ascii = new Uint16Array(128);
+  let other: Map<string, number> | undefined;
+  let n = 0;
+  for (const ch of s) {
+    n++;
+    const c = ch.charCodeAt(0);
+    if (c < 128) ascii[c] = (ascii[c] ?? 0) + 1;
+    else (other ??= new Map()).set(ch, (other.get(ch) ?? 0) + 1);
   }
+  let h = 0;
+  const add = (count: number) => {
+    const p = count / n;
+    h -= p * Math.log2(p);
+  };
+  for (let c = 0; c < 128; c++) if ((ascii[c] ?? 0) > 0) add(ascii[c] ?? 0);
+  if (other) for (const count of other.values()) add(count);
   return h;
 }
