@@ -89,8 +89,19 @@ Examples:
       let report: NumericDriftReport | CategoricalDriftReport;
       let missing: { reference: number; current: number };
       if (kind === 'numeric') {
-        const ref = parseSeries(refText, opts.reference);
-        const cur = parseSeries(curText, opts.current);
+        const parseNumeric = (text: string, source: string) => {
+          try {
+            return parseSeries(text, source);
+          } catch (err) {
+            // A label file read as numbers: say how to read it as categories.
+            if (opts.kind === undefined && err instanceof ArgusError && err.code === 'ARGUS_ERR_INVALID_DATA' && /expected a number/.test(err.message)) {
+              throw new ArgusError('ARGUS_ERR_INVALID_DATA', `${err.message} (for labels, pass --kind categorical)`, { cause: err });
+            }
+            throw err;
+          }
+        };
+        const ref = parseNumeric(refText, opts.reference);
+        const cur = parseNumeric(curText, opts.current);
         if (ref.values.length === 0) throw invalidInput(`${opts.reference}: no numeric values (${ref.missingCount} missing)`);
         if (cur.values.length === 0) throw invalidInput(`${opts.current}: no numeric values (${cur.missingCount} missing)`);
         report = numericDrift(ref.values, cur.values, { binning, bins });

@@ -1,4 +1,6 @@
-import { logGamma } from '../special/gamma.js';
+import { smirnovSf } from './smirnov.js';
+
+export { smirnovSf };
 
 /**
  * Exact and near-exact distributions of the Kolmogorov-Smirnov statistic for a sample of n:
@@ -16,7 +18,7 @@ import { logGamma } from '../special/gamma.js';
  * parts of n x (as xsf does), so every term keeps its relative accuracy.
  *
  * Example: kolmogorovSmirnovSf(22, 0.16) = 0.5719... (ks_2samp 'asymp' for 50 vs 40 samples);
- * smirnovSf(10, 0.3) = 0.1345... (scipy.special.smirnov(10, 0.3)).
+ * smirnovSf(10, 0.3) = 0.1354635556... (scipy.special.smirnov(10, 0.3)).
  *
  * References: R. Simard and P. L'Ecuyer, "Computing the two-sided Kolmogorov-Smirnov distribution",
  * J. Stat. Software 39(11), 2011; G. Marsaglia, W. W. Tsang and J. Wang, J. Stat. Software 8(18),
@@ -32,7 +34,6 @@ const SQRT2PI = Math.sqrt(2 * Math.PI);
 const PI2 = Math.PI ** 2;
 const PI4 = Math.PI ** 4;
 const PI6 = Math.PI ** 6;
-const MINLOG = -745.1332191019412;
 const STIRLING = [-0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417, -0.0005952380952380953, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333];
 
 function clip01(p: number): number {
@@ -44,99 +45,6 @@ function logNFactorialDivNPowN(n: number): number {
   let poly = 0;
   for (const c of STIRLING) poly = poly * (rn / n) + c;
   return Math.log(n) / 2 - n + LOG_2PI / 2 + rn * poly;
-}
-
-/** Exact product x*y as hi + lo (Dekker), so floor(n x) and its fraction are exact. */
-function twoProduct(a: number, b: number): [number, number] {
-  const p = a * b;
-  const split = (v: number): [number, number] => {
-    const c = 134217729 * v;
-    const hi = c - (c - v);
-    return [hi, v - hi];
-  };
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  const err = ah * bh - p + ah * bl + al * bh + al * bl;
-  return [p, err];
-}
-
-/** floor(n x) and the fractional part alpha, computed exactly. */
-function floorAndFraction(n: number, x: number): { nxFloor: number; alpha: number } {
-  const [hi, lo] = twoProduct(n, x);
-  let nxFloor = Math.floor(hi);
-  let alpha = hi - nxFloor + lo;
-  if (alpha < 0) {
-    nxFloor -= 1;
-    alpha += 1;
-  }
-  if (alpha >= 1) {
-    nxFloor += 1;
-    alpha -= 1;
-  }
-  return { nxFloor, alpha };
-}
-
-/** One-sided Smirnov survival function Pr(D+_n >= x) (scipy.special.smirnov). */
-export function smirnovSf(n: number, x: number): number {
-  if (!(n > 0 && x >= 0 && x <= 1)) return NaN;
-  if (n === 1) return 1 - x;
-  if (x === 0) return 1;
-  if (x === 1) return 0;
-  const { nxFloor, alpha } = floorAndFraction(n, x);
-  if (nxFloor === 0 || (nxFloor === 1 && alpha === 0)) {
-    return clip01(1 - x * Math.exp((n - 1) * Math.log1p(x)));
-  }
-  if (-2 * n * x * x < MINLOG) return 0;
-  if (nxFloor >= n - 1) return clip01(Math.exp(n * Math.log1p(-x)));
-  if (n > 1000000) {
-    // scipy's approximation for huge n: p ~ exp(-(6 n x + 1)^2 / (18 n))
-    const logp = -((6 * n * x + 1) ** 2) / 18 / n;
-    return logp < -Math.LN2 ? Math.exp(logp) : 1 - -Math.expm1(logp);
-  }
-  // Lower Birnbaum-Tingey sum, v = 0 .. last (all terms positive). Each term is a binomial pmf
-  // b(v; n, p_v) / p_v with p_v = x + v/n, evaluated by Loader's saddle-point form so it keeps
-  // its relative accuracy even when the sum runs over 1e5 terms.
-  const last = n - nxFloor - (alpha === 0 ? 2 : 1);
-  let sum = Math.exp(n * Math.log1p(-x)) / x;
-  const stirN = stirlingError(n);
-  for (let v = 1; v <= last; v++) {
-    const up = nxFloor + v + alpha; // n p_v
-    const down = n - nxFloor - v - alpha; // n (1 - p_v)
-    const lc = stirN - stirlingError(v) - stirlingError(n - v) - devianceTerm(v, up) - devianceTerm(n - v, down);
-    const lf = LOG_2PI + Math.log(v) + Math.log1p(-v / n);
-    const term = (Math.exp(lc - 0.5 * lf) * n) / up;
-    sum += term;
-    if (term !== 0 && 4 * (last + 1 - v) * term < Number.EPSILON * sum && v !== last) break;
-    if (term === 0 && v > n / 2) break;
-  }
-  return clip01(x * sum);
-}
-
-/** stirlerr(k) = ln(k!) - ln(sqrt(2 pi k) (k/e)^k) (Loader 2000). */
-function stirlingError(k: number): number {
-  if (k > 15) {
-    const k2 = k * k;
-    return (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / 1188 / k2) / k2) / k2) / k2) / k;
-  }
-  return logGamma(k + 1) - (k + 0.5) * Math.log(k) + k - LOG_2PI / 2;
-}
-
-/** bd0(k, m) = k ln(k/m) + m - k, by its series when k is near m (Loader 2000). */
-function devianceTerm(k: number, m: number): number {
-  if (Math.abs(k - m) < 0.1 * (k + m)) {
-    let v = (k - m) / (k + m);
-    let s = (k - m) * v;
-    let ej = 2 * k * v;
-    v *= v;
-    for (let j = 1; j < 1000; j++) {
-      ej *= v;
-      const s1 = s + ej / (2 * j + 1);
-      if (s1 === s) return s1;
-      s = s1;
-    }
-    return s;
-  }
-  return k * Math.log(k / m) + m - k;
 }
 
 function matmul(a: Float64Array, b: Float64Array, m: number): Float64Array<ArrayBuffer> {
