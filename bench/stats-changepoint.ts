@@ -63,7 +63,7 @@ export const statsChangepointSuite: BenchSuite = {
       log(`pelt l2 n=${n}: ${ms.toFixed(1)} ms, ${found} change points`);
       rows.push({ group, name: `exact PELT l2, jump 1, min size 2, n=${n.toLocaleString('en-US')}`, value: ms, unit: 'ms CPU', target: `<= ${targetMs} ms`, pass: ms <= targetMs, note: `${found} change points found; CPU time, ${wallNote()}` });
       const msDefault = timeMs(reps, () => { found = detectChangepoints(x).changepoints.length; });
-      rows.push({ group, name: `detectChangepoints defaults (PELT normal, MBIC, clip, AR refine), n=${n.toLocaleString('en-US')}`, value: msDefault, unit: 'ms', note: `${found} change points; includes preprocessing; ${wallNote()}` });
+      rows.push({ group, name: `detectChangepoints defaults (PELT linear, MBIC, clip, AR refine), n=${n.toLocaleString('en-US')}`, value: msDefault, unit: 'ms', note: `${found} change points; includes preprocessing; ${wallNote()}` });
       const msBinseg = timeMs(reps, () => { found = binarySegmentation(createCost('l2', x), pen, { minSize: 2, jump: 1 }).changepoints.length; });
       rows.push({ group, name: `binary segmentation l2, n=${n.toLocaleString('en-US')}`, value: msBinseg, unit: 'ms', note: `${found} change points; ${wallNote()}` });
     }

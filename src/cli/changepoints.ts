@@ -39,10 +39,11 @@ Output (JSON on stdout):
   exclusive; mean and std (sample sd, 0 below two values) are over observed values, in input units.
   "penalty" is the value per change point actually used, in cost units (null for bocpd).
 
-Defaults (chosen on a synthetic benchmark, see docs/statistics.md): PELT, normal cost, MBIC
-penalty, min size 5; for l2/l1/normal the series is z-scored (sample sd), isolated spikes are
-replaced by their local median, and a named penalty is scaled by a noise sd from differences and
-grown for autocorrelated noise. Rates and counts (bernoulli, poisson) are used as given.
+Defaults (chosen on a synthetic benchmark, see docs/statistics.md): PELT, linear cost (a level,
+slope and variance per segment, so a trend stays one segment), MBIC penalty, min size 5. For
+l2/l1/normal/linear the series is z-scored (sample sd), isolated spikes are replaced by their
+local median, and a named penalty is scaled by a noise sd from differences and grown for
+autocorrelated noise. Rates and counts (bernoulli, poisson) are used as given.
 
 Examples:
   argus changepoints --input latency_ms.json

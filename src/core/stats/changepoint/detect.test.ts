@@ -17,6 +17,16 @@ describe('detectChangepoints (defaults)', () => {
     expect(detectChangepoints(x).changepoints).toEqual([60]);
   });
 
+  it('keeps a linear trend in one piece and finds the kink of a slope change', () => {
+    const rng = createRng(12);
+    const trend = Array.from({ length: 400 }, (_, i) => 0.01 * i + 0.5 * sampleNormal(rng));
+    expect(detectChangepoints(trend).changepoints).toEqual([]);
+    const kink = Array.from({ length: 300 }, (_, i) => (i < 150 ? 0.03 * i : 4.5 - 0.03 * (i - 150)) + 0.3 * sampleNormal(rng));
+    const cps = detectChangepoints(kink).changepoints;
+    expect(cps).toHaveLength(1);
+    expect(Math.abs(cps[0]! - 150)).toBeLessThanOrEqual(10);
+  });
+
   it('finds nothing in white noise and little in a random walk', () => {
     for (let seed = 1; seed <= 5; seed++) expect(detectChangepoints(noisySteps(seed, [0], 500)).changepoints).toEqual([]);
     const rng = createRng(9);
@@ -44,9 +54,13 @@ describe('detectChangepoints (defaults)', () => {
   it('detects a variance change (normal cost) and honours a numeric penalty as given', () => {
     const rng = createRng(3);
     const x = Array.from({ length: 300 }, (_, i) => sampleNormal(rng) * (i >= 150 ? 4 : 1));
-    const cps = detectChangepoints(x).changepoints;
+    const cps = detectChangepoints(x, { cost: 'normal' }).changepoints;
     expect(cps).toHaveLength(1);
     expect(Math.abs(cps[0]! - 150)).toBeLessThanOrEqual(5);
+    // The default (linear) cost finds it too, here with one extra split inside the noisy half.
+    const byDefault = detectChangepoints(x).changepoints;
+    expect(byDefault.some((c) => Math.abs(c - 150) <= 5)).toBe(true);
+    expect(byDefault.length).toBeLessThanOrEqual(2);
     const r = detectChangepoints([0, 0, 0, 0, 0, 5, 5, 5, 5, 5], { cost: 'l2', penalty: 1, standardize: false, minSize: 1 });
     expect(r.penalty).toBe(1);
     expect(r.changepoints).toEqual([5]);

@@ -35,7 +35,7 @@ export interface ChangepointOptions {
 
 /** The defaults, chosen by the evaluation in docs/statistics.md ("Change points"). */
 export const CHANGEPOINT_DEFAULTS = {
-  method: 'pelt', cost: 'normal', penalty: 'mbic', minSize: 5, jump: 1,
+  method: 'pelt', cost: 'linear', penalty: 'mbic', minSize: 5, jump: 1,
   standardize: true, clipOutliers: true, robustScale: true, adjustAutocorrelation: true,
   refineAutocorrelation: true, rhoMax: 0.9,
 } as const satisfies Required<Omit<ChangepointOptions, 'maxChangepoints' | 'bocpd'>>;

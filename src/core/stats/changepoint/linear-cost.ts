@@ -42,5 +42,8 @@ export function createLinearCost(values: ArrayLike<number>, varianceFloor: numbe
     if (v >= varianceFloor) return m * (log2pi + Math.log(v) + 1);
     return m * (log2pi + Math.log(varianceFloor)) + rss / varianceFloor;
   };
-  return { kind: 'linear', length: n, paramsPerSegment: 3, cost };
+  return {
+    kind: 'linear', length: n, paramsPerSegment: 3, cost,
+    costsTo(starts, count, b, out) { for (let i = 0; i < count; i++) out[i] = cost(starts[i]!, b); },
+  };
 }
