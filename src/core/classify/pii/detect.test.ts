@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PiiEntity } from '../types.js';
 import { detectPii } from './detect.js';
@@ -128,5 +129,25 @@ describe('detectPii: names and addresses', () => {
     expect(detectPii(text, { types: ['PHONE_NUMBER'] }).map((e) => e.type)).toEqual(['PHONE_NUMBER']);
     expect(detectPii(text, { names: false }).map((e) => e.type)).toEqual(['PHONE_NUMBER']);
     expect(detectPii(text, { minScore: 0.99 })).toEqual([]);
+  });
+});
+
+describe('detectPii: invariants on arbitrary text', () => {
+  it('returns in-bounds, ordered spans that do not overlap outside CODE', () => {
+    const pieces = fc.constantFrom('Maria Garcia', ' ', '\n', '😀', 'ann@x.io', '4111 1111 1111 1111', '```\n', 'Straße 5', '12/27/1986',
+      '::1', 'é', 'AKIAIOSFODNN7EXAMPLE', '.', ',', 'lives at 46 velký průhon 426', '+44 20 7946 0958', 'Inc', '\ud800');
+    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const found = detectPii(text);
+      for (const e of found) {
+        expect(e.start).toBeGreaterThanOrEqual(0);
+        expect(e.end).toBeLessThanOrEqual(text.length);
+        expect(e.end).toBeGreaterThan(e.start);
+        expect(e.score).toBeGreaterThan(0);
+        expect(e.score).toBeLessThanOrEqual(1);
+      }
+      const flat = found.filter((e) => e.type !== 'CODE');
+      for (let i = 1; i < flat.length; i++) expect(flat[i]!.start).toBeGreaterThanOrEqual(flat[i - 1]!.end);
+    }), { numRuns: 300 });
   });
 });
