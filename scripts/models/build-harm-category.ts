@@ -21,7 +21,8 @@ const GRID = [
   { l2: 1e-5, epochs: 15, learningRate: 0.2 },
 ];
 const SEED = 5;
-const ENCODING = { maxFeatures: 25_000 };
+// 25k kept features cost 0.03 dev macro-F1 against 60k (0.612 vs 0.643); 60k is 1.3 MB.
+const ENCODING = { maxFeatures: 60_000 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const compact = (r: HarmReport) => ({

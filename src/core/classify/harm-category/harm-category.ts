@@ -69,14 +69,19 @@ export function createHarmCategoryScorer(weights: LoadedModel): HarmCategoryScor
  * A stand-alone `Classifier` over the request (`item.input`). With no input there is nothing to
  * categorise and it returns `benign` with probability 1, so callers should pass the request.
  */
-export function createHarmCategoryClassifier(weights: LoadedModel): Classifier & HarmCategoryScorer {
+export interface HarmCategoryClassifier extends Classifier, HarmCategoryScorer {
+  /** Synchronous: the linear model needs no I/O. */
+  classify(item: ClassifyItem): Pick<ArgusScores, 'harm_category'>;
+}
+
+export function createHarmCategoryClassifier(weights: LoadedModel): HarmCategoryClassifier {
   const scorer = createHarmCategoryScorer(weights);
   const vectorizer = createVectorizer(weights.vectorizer);
   return {
     name: 'harm_category',
     vectorizerId: scorer.vectorizerId,
     scoreVector: scorer.scoreVector,
-    classify(item: ClassifyItem): Partial<ArgusScores> {
+    classify(item: ClassifyItem) {
       const text = requestText(item.input);
       if (text.trim() === '') {
         const scores = Object.fromEntries(HARM_CATEGORIES.map((c) => [c, c === 'benign' ? 1 : 0])) as Record<HarmCategory, number>;

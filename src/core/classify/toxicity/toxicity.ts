@@ -78,14 +78,19 @@ export function createToxicityScorer(weights: ToxicityWeights): ToxicityScorer {
  * A stand-alone `Classifier` over `item.output`, with its own vectoriser. Inside the pipeline
  * prefer `createToxicityScorer` and one shared vectorisation.
  */
-export function createToxicityClassifier(weights: ToxicityWeights): Classifier & ToxicityScorer {
+export interface ToxicityClassifier extends Classifier, ToxicityScorer {
+  /** Synchronous: the linear models need no I/O. */
+  classify(item: ClassifyItem): Pick<ArgusScores, 'toxicity'>;
+}
+
+export function createToxicityClassifier(weights: ToxicityWeights): ToxicityClassifier {
   const scorer = createToxicityScorer(weights);
   const vectorizer = createVectorizer(weights.toxicity.vectorizer);
   return {
     name: 'toxicity',
     vectorizerId: scorer.vectorizerId,
     scoreVector: scorer.scoreVector,
-    classify(item: ClassifyItem): Partial<ArgusScores> {
+    classify(item: ClassifyItem) {
       return { toxicity: scorer.scoreVector(vectorizer.vectorize(item.output)) };
     },
   };
