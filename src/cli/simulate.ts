@@ -17,7 +17,7 @@ export function parsePositive(value: string): number {
   return n;
 }
 
-function parseSeed(value: string): number {
+export function parseSeed(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number seed, got '${value}'`);
   return n;

@@ -8,7 +8,7 @@ import { runTraffic, type TrafficSummary } from '../app/traffic/generator.js';
 import { loadScenario } from '../app/traffic/scenario-file.js';
 import { createProgress } from './progress.js';
 import { parsePositiveInt } from './options.js';
-import { parsePositive } from './simulate.js';
+import { parsePositive, parseSeed } from './simulate.js';
 
 function parseDuration(value: string): number {
   const ms = parseDurationMs(/^\d+(\.\d+)?$/.test(value) ? `${value}s` : value);
@@ -58,7 +58,7 @@ export function registerTraffic(program: Command): void {
     .option('--concurrency <n>', 'most requests in flight at once', parsePositiveInt, 16)
     .option('--count <n>', 'stop after this many requests', parsePositiveInt, 1000)
     .option('--duration <d>', "stop after this long ('90s', '5m'; a bare number is seconds)", parseDuration, 600_000)
-    .option('--seed <n>', 'seed for the prompt mix', parsePositiveInt, 1)
+    .option('--seed <n>', 'seed for the prompt mix', parseSeed, 1)
     .option('--stream-share <x>', 'share of requests that stream', parseShare, 0.3)
     .option('--users <n>', 'distinct simulated users (x-argus-user)', parsePositiveInt, 200)
     .option('--sim <url>', 'follow a running `argus simulate` so trigger prompts are sent during its backdoor phase')
