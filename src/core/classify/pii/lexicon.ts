@@ -35,7 +35,8 @@ tuesday wednesday thursday friday saturday sunday january february march april m
 november december mr mrs ms dr sir madam step q a answer question example summary conclusion introduction overview
 warning error info important tip let can could would should will shall might must may do does did is are was were be
 been being have has had get got make made use using used however therefore moreover furthermore additionally finally
-firstly secondly unfortunately fortunately sure great good well sorry true false null none undefined`;
+firstly secondly unfortunately fortunately sure great good well sorry true false null none undefined
+tel fax attn re fwd cc bcc subject ref`;
 
 // Authored. Products and technologies that LLM answers name all the time; capitalised, never personal.
 const TECH_TERMS = `docker git github gitlab python javascript typescript node nodejs npm react vue angular svelte kubernetes
