@@ -24,21 +24,37 @@ export interface BernoulliCusumState {
   count: number;
 }
 
-/** Default resolution: the smaller of the two |log-likelihood ratios| spans this many units. */
+/** Most units given to the smaller of the two |log-likelihood ratios| by default. */
 export const DEFAULT_BERNOULLI_RESOLUTION = 20;
+
+/**
+ * Default resolution for (p0, p1): 20 units for the smaller |log-likelihood ratio|, fewer when the
+ * larger one is many times bigger, so that the larger score stays near 200 units. The exact ARL
+ * costs O(H x small x large) in these units, and with lopsided ratios (p0 = 0.999 -> 0.99: 254 to 1)
+ * 20 units would make each solve a thousand times dearer while the larger score, already over 200
+ * units, gains nothing. The rounding error of the larger score stays below 0.5%.
+ */
+export function defaultBernoulliResolution(p0: number, p1: number): number {
+  const a = Math.abs(Math.log(p1 / p0));
+  const b = Math.abs(Math.log((1 - p1) / (1 - p0)));
+  const ratio = Math.max(a, b) / Math.min(a, b);
+  if (!Number.isFinite(ratio)) return DEFAULT_BERNOULLI_RESOLUTION;
+  return Math.min(DEFAULT_BERNOULLI_RESOLUTION, Math.max(1, Math.floor(200 / ratio)));
+}
 
 /**
  * Builds the parameters of a Bernoulli CUSUM: the log-likelihood ratio of one observation is
  * rounded onto an integer grid so that the chart is a finite Markov chain and its run-length
  * distribution can be computed exactly (`bernoulliCusumArl`). `resolution` is the number of grid
- * units given to the smaller of |ln(p1/p0)| and |ln((1-p1)/(1-p0))|; `h` is in nats.
+ * units given to the smaller of |ln(p1/p0)| and |ln((1-p1)/(1-p0))| (default
+ * `defaultBernoulliResolution(p0, p1)`, at most 20); `h` is in nats.
  */
 export function bernoulliCusumParams(input: { p0: number; p1: number; h: number; resolution?: number }): BernoulliCusumParams {
   const { p0, p1, h } = input;
-  const resolution = input.resolution ?? DEFAULT_BERNOULLI_RESOLUTION;
   if (!(p0 > 0 && p0 < 1)) throw invalidInput(`p0 must lie in (0, 1), got ${p0}`);
   if (!(p1 > 0 && p1 < 1)) throw invalidInput(`p1 must lie in (0, 1), got ${p1}`);
   if (p0 === p1) throw invalidInput(`p1 must differ from p0, both are ${p0}`);
+  const resolution = input.resolution ?? defaultBernoulliResolution(p0, p1);
   if (!Number.isInteger(resolution) || resolution < 1 || resolution > 10_000) throw invalidInput(`resolution must be an integer in [1, 10000], got ${resolution}`);
   if (!(h > 0 && Number.isFinite(h))) throw invalidInput(`h must be a positive finite number of nats, got ${h}`);
   const llrOne = Math.log(p1 / p0);

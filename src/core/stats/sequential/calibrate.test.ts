@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, sampleNormal, type Rng } from '../random.js';
 import { cusumArl, ewmaArl } from './arl.js';
-import { createBernoulliCusum, updateBernoulliCusum } from './bernoulli-cusum.js';
+import { createBernoulliCusum, defaultBernoulliResolution, updateBernoulliCusum } from './bernoulli-cusum.js';
 import { calibrateBernoulliCusum, calibrateCusum, calibrateEwma, calibrateShewhart } from './calibrate.js';
 import { createCusum, updateCusum } from './cusum.js';
 import { createEwma, updateEwma } from './ewma.js';
@@ -78,6 +78,21 @@ describe('calibration to a target ARL0, checked by seeded simulation against the
       const sim = simulateRunLengths({ runs: 1500, rng: createRng(seed), sample: (rng) => (rng() < p ? 1 : 0), start: () => stepper(chart, updateBernoulliCusum) });
       expect(Math.abs(sim.mean - expected)).toBeLessThan(4 * sim.standardError);
     }
+  });
+
+  it('Bernoulli CUSUM with lopsided log-likelihood ratios (p0 = 0.01 -> 0.05): coarser default grid, exact ARL confirmed by simulation', () => {
+    expect(defaultBernoulliResolution(0.95, 0.85)).toBe(20);
+    expect(defaultBernoulliResolution(0.999, 0.99)).toBe(1);
+    const cal = calibrateBernoulliCusum({ p0: 0.01, p1: 0.05, targetArl0: 800 });
+    expect(cal.resolution).toBe(defaultBernoulliResolution(0.01, 0.05));
+    expect(cal.arl0).toBeGreaterThanOrEqual(800);
+    const chart = createBernoulliCusum({ p0: 0.01, p1: 0.05, h: cal.h });
+    expect(chart.params.hUnits).toBe(cal.hUnits);
+    const sim = simulateRunLengths({ runs: 1500, rng: createRng(23), sample: (rng) => (rng() < 0.01 ? 1 : 0), start: () => stepper(chart, updateBernoulliCusum) });
+    expect(Math.abs(sim.mean - cal.arl0)).toBeLessThan(4 * sim.standardError);
+    // A finer grid gives nearly the same chart: ARL1 within 2%.
+    const fine = calibrateBernoulliCusum({ p0: 0.01, p1: 0.05, targetArl0: 800, resolution: 20 });
+    expect(Math.abs(fine.arl1 - cal.arl1) / fine.arl1).toBeLessThan(0.02);
   });
 
   it('rejects unreachable or invalid targets', () => {

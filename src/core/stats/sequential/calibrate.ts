@@ -1,7 +1,7 @@
 import { invalidInput } from '../../errors.js';
 import { normalIsf } from '../special/index.js';
 import { bernoulliCusumArl, cusumArl, ewmaArl, shewhartArl } from './arl.js';
-import { bernoulliCusumParams, DEFAULT_BERNOULLI_RESOLUTION } from './bernoulli-cusum.js';
+import { bernoulliCusumParams, defaultBernoulliResolution } from './bernoulli-cusum.js';
 import type { ChartSides } from './types.js';
 
 /**
@@ -100,13 +100,14 @@ export function calibrateEwma(input: { lambda: number; targetArl0: number; shift
  * Threshold of a Bernoulli CUSUM for a rate moving from p0 to p1: the smallest integer threshold
  * whose exact ARL0 is at least `targetArl0` (the chart is discrete, so ARL0 cannot hit the target
  * exactly; it is reported). `h` is in nats, `arl0` and `arl1` are exact run lengths in observations
- * under p0 and p1. Pass `h` and `resolution` to `createBernoulliCusum` to run the calibrated chart.
+ * under p0 and p1. `createBernoulliCusum({ p0, p1, h })` runs the calibrated chart (same default
+ * resolution; pass `resolution` too if you chose one here).
  */
 export function calibrateBernoulliCusum(input: { p0: number; p1: number; targetArl0: number; resolution?: number }): {
   h: number; hUnits: number; scale: number; scoreOne: number; scoreZero: number; resolution: number; arl0: number; arl1: number;
 } {
   checkTarget(input.targetArl0);
-  const resolution = input.resolution ?? DEFAULT_BERNOULLI_RESOLUTION;
+  const resolution = input.resolution ?? defaultBernoulliResolution(input.p0, input.p1);
   const base = bernoulliCusumParams({ p0: input.p0, p1: input.p1, h: 1, resolution });
   const arlAt = (hUnits: number, p: number) => bernoulliCusumArl({ scoreOne: base.scoreOne, scoreZero: base.scoreZero, hUnits, p });
   let hi = Math.max(1, Math.round(base.scale));

@@ -4,7 +4,7 @@ export { createCusum, updateCusum, type CusumParams, type CusumState } from './c
 export { createEwma, updateEwma, ewmaHalfWidth, type EwmaParams, type EwmaState } from './ewma.js';
 export { createShewhart, updateShewhart, shewhartLimits, type ShewhartParams, type ShewhartState } from './shewhart.js';
 export {
-  createBernoulliCusum, updateBernoulliCusum, bernoulliCusumParams, DEFAULT_BERNOULLI_RESOLUTION,
+  createBernoulliCusum, updateBernoulliCusum, bernoulliCusumParams, DEFAULT_BERNOULLI_RESOLUTION, defaultBernoulliResolution,
   type BernoulliCusumParams, type BernoulliCusumState,
 } from './bernoulli-cusum.js';
 export { createPageHinkley, updatePageHinkley, type PageHinkleyParams, type PageHinkleyState } from './page-hinkley.js';
