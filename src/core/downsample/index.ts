@@ -1,0 +1,2 @@
+export { bucketize, chooseStepMs, minMaxPerBucket, NICE_STEPS_MS, type Bucket } from './buckets.js';
+export { aggregateMetrics, categoryRefusal, pChartLimits, HARMFUL_CATEGORIES, type AggregateMetrics } from './aggregate-metrics.js';
