@@ -18,20 +18,32 @@ export function refusalInput(vec: SparseVector, output: string, hashDim: number)
  * Example: "I'm sorry, but I can't help with that." → refuse ≈ 0.99.
  */
 export function createRefusalScorer(loaded: LoadedModel): (vec: SparseVector, output: string) => ArgusScores['refusal'] {
-  const { model } = loaded;
+  checkRefusalFeatures(loaded);
+  const at = refusalClassPositions(loaded);
+  const hashDim = loaded.vectorizer.dim;
+  return (vec, output) => refusalResult(predictProba(loaded.model, refusalInput(vec, output, hashDim)), at);
+}
+
+/** Throws unless the model was trained on the structural features this runtime computes. */
+export function checkRefusalFeatures(loaded: LoadedModel): void {
   const names = REFUSAL_FEATURE_NAMES as readonly string[];
   if (loaded.extraFeatures.length !== names.length || loaded.extraFeatures.some((n, i) => n !== names[i])) {
     throw new ArgusError('ARGUS_ERR_MODEL', `refusal model ${loaded.name} expects features [${loaded.extraFeatures.join(', ')}], runtime has [${names.join(', ')}]`);
   }
-  const at = REFUSAL_CLASSES.map((c) => model.classes.indexOf(c));
+}
+
+/** Class positions of comply, partial, refuse in a refusal model; throws when one is missing. */
+export function refusalClassPositions(loaded: LoadedModel): number[] {
+  const at = REFUSAL_CLASSES.map((c) => loaded.model.classes.indexOf(c));
   if (at.some((i) => i < 0)) throw new ArgusError('ARGUS_ERR_MODEL', `refusal model ${loaded.name} must have classes comply, partial, refuse`);
-  const hashDim = loaded.vectorizer.dim;
-  return (vec, output) => {
-    const p = predictProba(model, refusalInput(vec, output, hashDim));
-    const scores = { comply: p[at[0]!]!, partial: p[at[1]!]!, refuse: p[at[2]!]! };
-    let label: RefusalLabel = 'comply';
-    if (scores.partial > scores[label]) label = 'partial';
-    if (scores.refuse > scores[label]) label = 'refuse';
-    return { label, scores };
-  };
+  return at;
+}
+
+/** Shapes model probabilities (positions from refusalClassPositions) as ArgusScores['refusal']. */
+export function refusalResult(p: Float64Array, at: readonly number[]): ArgusScores['refusal'] {
+  const scores = { comply: p[at[0]!]!, partial: p[at[1]!]!, refuse: p[at[2]!]! };
+  let label: RefusalLabel = 'comply';
+  if (scores.partial > scores[label]) label = 'partial';
+  if (scores.refuse > scores[label]) label = 'refuse';
+  return { label, scores };
 }

@@ -42,6 +42,9 @@ export interface Vectorizer {
   vectorizeNormalized(normalized: string): SparseVector;
 }
 
+/** SUBLINEAR[k] = 1 + ln k for k ≥ 1, and 0 for k = 0. */
+const SUBLINEAR = Float64Array.from({ length: 256 }, (_, k) => (k === 0 ? 0 : 1 + Math.log(k)));
+
 const TOKEN = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}']/gu;
 
 /** Word tokens of a normalised text: runs of letters, digits and apostrophes; each other symbol alone. */
@@ -80,7 +83,9 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
     let sumSq = 0;
     for (let i = 0; i < acc.size; i++) {
       const v = acc.valueAt(i);
-      const a = Math.abs(v) < 1e-9 ? 0 : 1 + Math.log(Math.abs(v));
+      const m = v < 0 ? -v : v;
+      // Counts are integers; small ones read 1 + ln|c| from a table (same values as Math.log).
+      const a = m < SUBLINEAR.length ? SUBLINEAR[m]! : 1 + Math.log(m);
       const s = v < 0 ? -a : a;
       acc.setValueAt(i, s);
       sumSq += s * s;

@@ -1,0 +1,77 @@
+import { invalidInput } from '../../errors.js';
+import type { SparseVector } from '../text/sparse.js';
+import { modelRows, sigmoid, softmaxInPlace, type LinearModel } from './linear.js';
+
+/**
+ * Several linear models over the same hashed vector, scored in one pass. Their weight rows for
+ * the hashed block are interleaved feature-major into one matrix (all rows of feature j side by
+ * side), so each non-zero feature costs one cache line for every model instead of one cache miss
+ * per model — the dominant cost when ten models read a 3,000-feature vector from 1 MB arrays each.
+ *
+ * The sums run in the order predictProba uses (bias, hashed features in vector order, then the
+ * model's extra features in order), so `predictAll` returns exactly what
+ * predictProba(model, appendFeatures(vec, extras, hashDim)) returns for each model.
+ */
+export interface FusedLinear {
+  readonly hashDim: number;
+  /** Class probabilities per model, in the order the models were given. */
+  predictAll(vec: SparseVector, extras?: readonly (ArrayLike<number> | undefined)[]): Float64Array[];
+}
+
+export function createFusedLinear(models: readonly LinearModel[], hashDim: number): FusedLinear {
+  const rowsOf = models.map((m) => modelRows(m));
+  const offsets: number[] = [];
+  let total = 0;
+  for (const r of rowsOf) {
+    offsets.push(total);
+    total += r;
+  }
+  for (const m of models) {
+    if (m.dim < hashDim) throw invalidInput(`fused model has dim ${m.dim} < hash dim ${hashDim}`);
+  }
+  const R = total;
+  const w = new Float32Array(hashDim * R);
+  models.forEach((m, k) => {
+    const rows = rowsOf[k]!;
+    const o = offsets[k]!;
+    for (let j = 0; j < hashDim; j++) {
+      for (let r = 0; r < rows; r++) w[j * R + o + r] = m.weights[j * rows + r]!;
+    }
+  });
+  const z = new Float64Array(R);
+  return {
+    hashDim,
+    predictAll(vec, extras) {
+      models.forEach((m, k) => {
+        for (let r = 0; r < rowsOf[k]!; r++) z[offsets[k]! + r] = m.bias[r]!;
+      });
+      const { indices, values } = vec;
+      for (let i = 0; i < indices.length; i++) {
+        const j = indices[i]!;
+        if (j >= hashDim) continue;
+        const v = values[i]!;
+        const base = j * R;
+        for (let r = 0; r < R; r++) z[r] = z[r]! + v * w[base + r]!;
+      }
+      return models.map((m, k) => {
+        const rows = rowsOf[k]!;
+        const o = offsets[k]!;
+        const out = z.slice(o, o + rows);
+        const ex = extras?.[k];
+        if (ex) {
+          for (let e = 0; e < ex.length; e++) {
+            // appendFeatures stores extras as float32 and skips zeros; do the same.
+            const v = Math.fround(ex[e]!);
+            if (v === 0 || hashDim + e >= m.dim) continue;
+            for (let r = 0; r < rows; r++) out[r] = out[r]! + v * m.weights[(hashDim + e) * rows + r]!;
+          }
+        }
+        if (m.kind === 'binary') {
+          const p = sigmoid(out[0]!);
+          return Float64Array.of(1 - p, p);
+        }
+        return softmaxInPlace(out);
+      });
+    },
+  };
+}
