@@ -121,6 +121,8 @@ export const statsSequentialSuite: BenchSuite = {
     log(`Bernoulli CUSUM p0=0.95 -> p1=0.85, target ARL0 1000: h=${bern.h.toFixed(4)} nats, ARL0=${bern.arl0.toFixed(1)}, ARL1=${bern.arl1.toFixed(2)}`);
     rows.push({ group: GROUP, name: 'Bernoulli CUSUM 0.95->0.85 calibrated ARL0', value: bern.arl0, unit: 'obs', target: '>= 1000', pass: bern.arl0 >= 1000 });
     rows.push({ group: GROUP, name: 'Bernoulli CUSUM 0.95->0.85 ARL1 (delay at p1)', value: bern.arl1, unit: 'obs' });
+    const rare = timed('Bernoulli CUSUM p0=0.999 p1=0.99 ARL0>=20000', () => calibrateBernoulliCusum({ p0: 0.999, p1: 0.99, targetArl0: 20_000 }));
+    log(`Bernoulli CUSUM p0=0.999 -> p1=0.99, target ARL0 20000: h=${rare.h.toFixed(4)} nats, ARL0=${rare.arl0.toFixed(1)}, ARL1=${rare.arl1.toFixed(2)} (resolution ${rare.resolution})`);
     const cus = timed('CUSUM k=0.5 ARL0=465.4', () => calibrateCusum({ k: 0.5, targetArl0: 465.4 }));
     log(`CUSUM k=0.5, target 465.4: h=${cus.h.toFixed(4)}, ARL1(1 sigma)=${cus.arl1.toFixed(2)}`);
     const ew = timed('EWMA lambda=0.1 ARL0=500 exact limits', () => calibrateEwma({ lambda: 0.1, targetArl0: 500 }));
