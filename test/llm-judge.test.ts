@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJudgeClient } from '../src/adapters/llm-judge/client.js';
 import { buildLlamaGuardPrompt, parseLlamaGuardAnswer } from '../src/adapters/llm-judge/llama-guard.js';
 import { parseGenericJudgeAnswer } from '../src/adapters/llm-judge/generic-judge.js';
-import { createLlmJudgeClassifier } from '../src/adapters/llm-judge/llm-judge.js';
+import { createLlmJudgeClassifier, harmCategoryFromVerdict } from '../src/adapters/llm-judge/llm-judge.js';
 import { ArgusError } from '../src/core/errors.js';
 
 /**
@@ -76,6 +76,14 @@ describe('Llama Guard 3 format', () => {
     expect(parseLlamaGuardAnswer('Unsafe S2, s14').categories).toEqual(['S2', 'S14']);
     expect(parseLlamaGuardAnswer('unsafe\nS99').categories).toEqual([]);
     expect(() => parseLlamaGuardAnswer('Sure! Here is a poem')).toThrow(/must start with 'safe' or 'unsafe'/);
+  });
+
+  it('an unsafe verdict without a category is spread over S1-S14, never benign', () => {
+    const r = harmCategoryFromVerdict(parseLlamaGuardAnswer('unsafe'));
+    expect(r.top).toBe('S1');
+    expect(r.scores.benign).toBe(0);
+    expect(r.scores.S14).toBeCloseTo(1 / 14, 12);
+    expect(harmCategoryFromVerdict(parseLlamaGuardAnswer('safe')).scores.benign).toBe(1);
   });
 
   it('parses the generic judge JSON and names a bad field', () => {

@@ -36,8 +36,16 @@ function oneHot<K extends string>(keys: readonly K[], hot: readonly K[]): Record
   return Object.fromEntries(keys.map((k) => [k, hot.includes(k) ? share : 0])) as Record<K, number>;
 }
 
+const HAZARDS = HARM_CATEGORIES.filter((c) => c !== 'benign');
+
+/**
+ * "safe" → benign 1. "unsafe" with codes → the codes share the mass, top = the first listed.
+ * "unsafe" without a usable code (a guard that omits the second line) is still not benign: the
+ * mass is spread over S1–S14 and top is S1 by convention, so callers counting unsafe requests
+ * are right and callers reading the category see a flat distribution.
+ */
 export function harmCategoryFromVerdict(v: GuardVerdict): ArgusScores['harm_category'] {
-  const hot: HarmCategory[] = v.safe || v.categories.length === 0 ? ['benign'] : v.categories;
+  const hot: HarmCategory[] = v.safe ? ['benign'] : v.categories.length > 0 ? v.categories : HAZARDS;
   return { top: hot[0]!, scores: oneHot(HARM_CATEGORIES, hot) };
 }
 
