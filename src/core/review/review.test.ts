@@ -38,8 +38,8 @@ describe('rule precision', () => {
       for (const s of stats) {
         expect(s.labeled).toBe(items.filter((i) => i.rules.includes(s.rule)).length);
         expect(s.precision).not.toBeNull();
-        expect(s.precision as number).toBeGreaterThanOrEqual(s.interval?.lower as number);
-        expect(s.precision as number).toBeLessThanOrEqual(s.interval?.upper as number);
+        expect(s.precision as number).toBeGreaterThanOrEqual((s.interval?.lower as number) - 1e-12);
+        expect(s.precision as number).toBeLessThanOrEqual((s.interval?.upper as number) + 1e-12);
       }
     }));
   });
