@@ -6,7 +6,10 @@ import type { ArgusConfig } from '../contracts/config.js';
 import { createEventSchema, type EventLimits } from '../contracts/event.js';
 import type { Classifier } from '../core/classify/types.js';
 import type { Clock } from '../core/clock.js';
+import { registerDashboardRoutes } from '../server/api/dashboard-routes.js';
 import { registerEventsRoutes } from '../server/api/events-routes.js';
+import { registerDashboardAssets } from '../server/dashboard/static-assets.js';
+import { noBaselines, registerSafetyGauges, type BaselineLookup } from './export/index.js';
 import { buildHttpApp } from '../server/build-server.js';
 import { registerGatewayRoutes } from '../server/gateway/gateway-routes.js';
 import { createUpstreamAgent, staticRouter, type UpstreamRouter } from '../server/gateway/upstream.js';
@@ -32,6 +35,10 @@ export interface ArgusOptions {
   store?: EventStore;
   /** Replaces the router built from config (mitigation installs its own). */
   router?: UpstreamRouter;
+  /** Active-baseline numbers for the dashboard and the argus_safety_* gauges (default: none known). */
+  baselines?: BaselineLookup;
+  /** Built dashboard files (default: web/dist of this package). */
+  dashboardAssetsDir?: string;
 }
 
 export interface Argus {
@@ -98,13 +105,17 @@ export function createArgus(o: ArgusOptions): Argus {
     maxBatchEvents: config.ingest.max_batch_events, maxBodyBytes: config.ingest.max_body_bytes,
     onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'api' }, n),
   });
+  const baselines = o.baselines ?? noBaselines;
+  registerSafetyGauges({ registry: metrics.registry, store, clock, windowMs: 15 * 60_000, baseline: baselines, deploymentLabel: metrics.deploymentLabel });
+  registerDashboardRoutes(app, { store, clock, baseline: baselines, authMode: () => ({ mode: 'open', reason: 'auth is not configured: the API and dashboard are open to anyone who can reach this address' }) });
+  registerDashboardAssets(app, { ...(o.dashboardAssetsDir ? { assetsDir: o.dashboardAssetsDir } : {}), onMissing: (dir) => logger.warn({ dir }, 'dashboard assets are not built (npm run build:web); / shows a notice') });
   const agent = createUpstreamAgent({ maxConnections: config.gateway.upstream.max_connections, connectTimeoutMs: config.gateway.upstream.connect_timeout });
   if (config.gateway.enabled) {
     const upstream = config.gateway.upstream;
     const router = o.router ?? staticRouter(upstream.url ? { baseUrl: upstream.url, apiKey: env[upstream.api_key_env] } : undefined);
     registerGatewayRoutes(app, {
       router, dispatcher: agent, defaultDeployment: config.gateway.deployment, timeoutMs: upstream.timeout,
-      maxBodyBytes: config.gateway.max_body_bytes, maxCaptureBytes: config.ingest.max_text_chars * 4, metrics,
+      maxBodyBytes: config.gateway.max_body_bytes, maxCaptureBytes: config.ingest.max_text_chars * 4, metrics, clock,
       onExchange: (x) => { pipeline.capture(exchangeToEvent(x, clock.now(), hashUser, limits)); },
     });
   }

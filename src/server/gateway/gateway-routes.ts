@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors as undiciErrors, request as undiciRequest, type Dispatcher } from 'undici';
 import { createSseAssembler, parseOpenAiRequest, parseOpenAiResponse, type CapturedExchange } from '../../core/gateway/openai-capture.js';
 import type { Metrics } from '../../app/metrics.js';
+import type { Clock } from '../../core/clock.js';
 import { firstHeader, requestHeadersForUpstream, responseHeadersForClient } from './headers.js';
 import { upstreamUrl, type UpstreamRouter } from './upstream.js';
 
@@ -14,6 +15,8 @@ export interface GatewayDeps {
   /** Most response bytes kept for capture; the client always gets everything. */
   maxCaptureBytes: number;
   metrics: Metrics;
+  /** Stamps each exchange (a simulation runs Argus on scenario time). */
+  clock: Clock;
   /** Called after the response has ended, off the response path. Must not throw (it is guarded anyway). */
   onExchange: (exchange: GatewayExchange) => void;
 }
@@ -45,7 +48,7 @@ function openAiError(reply: FastifyReply, status: number, code: string, message:
 }
 
 async function forward(d: GatewayDeps, req: FastifyRequest, reply: FastifyReply, route: Route, path: string): Promise<unknown> {
-  const startedMs = Date.now();
+  const startedMs = d.clock.now();
   const started = performance.now();
   const deployment = firstHeader(req.headers, 'x-argus-deployment') ?? d.defaultDeployment;
   const target = d.router.route(deployment);
