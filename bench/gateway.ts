@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import type { BenchRow, BenchSuite } from './types.js';
-import { percentile, runClosedLoop, startChild, stopChild } from './support/util.js';
+import { percentile, processCpuMs, runClosedLoop, startChild, stopChild } from './support/util.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = join(here, '..', 'src', 'cli', 'main.js');
@@ -40,9 +40,12 @@ export const gatewaySuite: BenchSuite = {
         const direct: number[] = [];
         const via: number[] = [];
         let viaElapsedMs = 0;
+        let argusCpuMs = 0;
         for (let round = 0; round < 4; round++) {
           direct.push(...(await runClosedLoop(total / 4, concurrency, () => send(`http://127.0.0.1:${UPSTREAM_PORT}`))).latenciesMs);
+          const cpu0 = processCpuMs(argus.pid) ?? 0;
           const r = await runClosedLoop(total / 4, concurrency, () => send(`http://127.0.0.1:${ARGUS_PORT}`));
+          argusCpuMs += (processCpuMs(argus.pid) ?? 0) - cpu0;
           via.push(...r.latenciesMs);
           viaElapsedMs += r.elapsedMs;
         }
@@ -55,6 +58,8 @@ export const gatewaySuite: BenchSuite = {
           { group: 'gateway', name: `added latency p50, ${concurrency} clients`, value: added50, unit: 'ms', target: '<= 1 ms', pass: added50 <= 1 },
           { group: 'gateway', name: `added latency p99, ${concurrency} clients`, value: added99, unit: 'ms', target: '<= 5 ms', pass: added99 <= 5 },
           { group: 'gateway', name: `throughput via gateway, ${concurrency} clients`, value: via.length / (viaElapsedMs / 1000), unit: 'req/s' },
+          { group: 'gateway', name: `Argus server CPU per request, ${concurrency} clients`, value: (argusCpuMs * 1000) / via.length, unit: 'µs',
+            note: 'serve process only (proxy + capture + store); its analysis child process is separate' },
         );
       }
     } finally {
