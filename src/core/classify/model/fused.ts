@@ -8,9 +8,9 @@ import { modelRows, sigmoid, softmaxInPlace, type LinearModel } from './linear.j
  * side), so each non-zero feature costs one cache line for every model instead of one cache miss
  * per model — the dominant cost when ten models read a 3,000-feature vector from 1 MB arrays each.
  *
- * The sums run in the order predictProba uses (bias, hashed features in vector order, then the
- * model's extra features in order), so `predictAll` returns exactly what
- * predictProba(model, appendFeatures(vec, extras, hashDim)) returns for each model.
+ * With 8-bit weights (all shipped models) the matrix holds the int8 codes and each row's scale is
+ * applied once after the sum, so results match predictProba(model, appendFeatures(vec, extras,
+ * hashDim)) to about 1e-7 relative (the order of the float operations differs), not bit for bit.
  */
 export interface FusedLinear {
   readonly hashDim: number;
@@ -30,21 +30,40 @@ export function createFusedLinear(models: readonly LinearModel[], hashDim: numbe
     if (m.dim < hashDim) throw invalidInput(`fused model has dim ${m.dim} < hash dim ${hashDim}`);
   }
   const R = total;
-  const w = new Float32Array(hashDim * R);
+  // Shipped weights are 8-bit quantised (value = q · scale per row): when every row is exactly
+  // that, keep q as int8 (4× less memory to pull through the cache) and apply the scale once.
+  const scales = new Float64Array(R);
+  let exact8 = true;
+  models.forEach((m, k) => {
+    const rows = rowsOf[k]!;
+    for (let r = 0; r < rows; r++) {
+      let max = 0;
+      for (let j = 0; j < hashDim; j++) max = Math.max(max, Math.abs(m.weights[j * rows + r]!));
+      const scale = max > 0 ? max / 127 : 1;
+      scales[offsets[k]! + r] = scale;
+      for (let j = 0; j < hashDim && exact8; j++) {
+        const q = m.weights[j * rows + r]! / scale;
+        if (Math.abs(q - Math.round(q)) > 1e-3) exact8 = false;
+      }
+    }
+  });
+  const w: Int8Array | Float32Array = exact8 ? new Int8Array(hashDim * R) : new Float32Array(hashDim * R);
   models.forEach((m, k) => {
     const rows = rowsOf[k]!;
     const o = offsets[k]!;
     for (let j = 0; j < hashDim; j++) {
-      for (let r = 0; r < rows; r++) w[j * R + o + r] = m.weights[j * rows + r]!;
+      for (let r = 0; r < rows; r++) {
+        const v = m.weights[j * rows + r]!;
+        w[j * R + o + r] = exact8 ? Math.round(v / scales[o + r]!) : v;
+      }
     }
   });
+  if (!exact8) scales.fill(1);
   const z = new Float64Array(R);
   return {
     hashDim,
     predictAll(vec, extras) {
-      models.forEach((m, k) => {
-        for (let r = 0; r < rowsOf[k]!; r++) z[offsets[k]! + r] = m.bias[r]!;
-      });
+      z.fill(0);
       const { indices, values } = vec;
       for (let i = 0; i < indices.length; i++) {
         const j = indices[i]!;
@@ -53,6 +72,10 @@ export function createFusedLinear(models: readonly LinearModel[], hashDim: numbe
         const base = j * R;
         for (let r = 0; r < R; r++) z[r] = z[r]! + v * w[base + r]!;
       }
+      for (let r = 0; r < R; r++) z[r] = z[r]! * scales[r]!;
+      models.forEach((m, k) => {
+        for (let r = 0; r < rowsOf[k]!; r++) z[offsets[k]! + r] = z[offsets[k]! + r]! + m.bias[r]!;
+      });
       return models.map((m, k) => {
         const rows = rowsOf[k]!;
         const o = offsets[k]!;
