@@ -28,14 +28,14 @@ function ewmaSystem(lambda: number, half: number, d: number, m: number): { a: Fl
  * m and 2m + 1 cells (m odd).
  *
  * With exact (time-varying) limits U_t = U sqrt(1 - (1-lambda)^(2t)) the chain is not homogeneous:
- * the survival vector v_t over the same cells is propagated (v_{t+1} = v_t Q, cells whose centre
- * lies outside U_{t+1} absorbed) until U_t is within 1e-12 of U, then the homogeneous solution
+ * the survival vector v_t over the same cells is propagated (v_{t+1} = v_t Q, the mass beyond
+ * U_{t+1} absorbed) until U_t is within 1e-12 of U, then the homogeneous solution
  * finishes: ARL = sum_{t<T} |v_t| + v_T . L. A cell cut by a time-varying limit keeps the share of
  * its mass inside the limit (mass taken as uniform over the cell); results on m and 2m + 1
  * cells are Richardson-extrapolated as above.
  *
  * Worked example: lambda = 0.1, L = 2.814, asymptotic limits: ARL0 = 499.6, ARL at a 1-sigma shift
- * 10.33 (Lucas & Saccucci 1990, Table 3: 500 and 10.3).
+ * 10.33 (Lucas & Saccucci 1990 tabulate 500 and 10.3; Montgomery 7th ed. section 9.2).
  */
 export function ewmaArl(input: { lambda: number; L: number; shift?: number; limits?: 'exact' | 'asymptotic'; states?: number }): number {
   const { lambda, L } = input;

@@ -2,10 +2,10 @@ import { invalidInput } from '../../errors.js';
 import { normalCdf, normalSf } from '../special/index.js';
 import { twoSidedCusumArlJoint } from './arl-cusum-2d.js';
 import { DEFAULT_CHAIN_STATES, richardson, solveBanded, solveDense } from './linear.js';
+import type { ChartSides } from './types.js';
 
 export { ewmaArl } from './arl-ewma.js';
 export { DEFAULT_CHAIN_STATES } from './linear.js';
-import type { ChartSides } from './types.js';
 
 /**
  * Average run lengths (ARL: expected number of observations to the first signal) of the charts in
