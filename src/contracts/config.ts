@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { durationMs } from './duration.js';
+import { incidentsConfigSchema } from './incident.js';
+import { deploymentsConfigSchema, mitigationConfigSchema } from './mitigation.js';
+import { notifiersConfigSchema } from './notify.js';
+import { reviewConfigSchema } from './review.js';
 
 /**
  * The one YAML config file. Every field has a default, so an empty file (or none) runs Argus
@@ -66,6 +70,12 @@ export const configSchema = z.object({
     /** JSON or YAML list of known backdoor triggers (strings or regexes) to watch inputs for. */
     triggers_file: z.string().optional(),
   }).strict().prefault({}),
+  // Response side (docs/response.md): notifications, incidents, mitigation, review queue.
+  notifiers: notifiersConfigSchema.prefault({}),
+  incidents: incidentsConfigSchema.prefault({}),
+  mitigation: mitigationConfigSchema.prefault({}),
+  review: reviewConfigSchema.prefault({}),
+  deployments: deploymentsConfigSchema.default({}),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }).strict().prefault({}),

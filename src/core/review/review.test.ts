@@ -36,7 +36,7 @@ describe('rule precision', () => {
     fc.assert(fc.property(fc.array(fc.record({ rules: fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 4 }), label: fc.constantFrom(...REVIEW_LABELS) }), { maxLength: 60 }), (items) => {
       const stats = rulePrecision(items);
       for (const s of stats) {
-        expect(s.labeled).toBe(items.filter((i) => i.rules.includes(s.rule)).length);
+        expect(s.labeled).toBe(items.filter((i) => (i.rules as string[]).includes(s.rule)).length);
         expect(s.precision).not.toBeNull();
         expect(s.precision as number).toBeGreaterThanOrEqual((s.interval?.lower as number) - 1e-12);
         expect(s.precision as number).toBeLessThanOrEqual((s.interval?.upper as number) + 1e-12);
