@@ -100,6 +100,10 @@ const FAMILIES: Record<string, Family> = {
     let lambda = 2 + 6 * rng(); let j = 0;
     return { values: Array.from({ length: n }, (_, i) => { if (j < cps.length && i === cps[j]) { lambda *= rng() < 0.5 ? 0.4 : 2.5; j++; } return samplePoisson(rng, lambda); }), truth: cps };
   },
+  'rounded values': (rng) => {
+    const n = uniformInt(rng, 100, 600); const cps = plantChanges(rng, n, uniformInt(rng, 0, 2));
+    const lv = levels(rng, n, cps, () => 2 + 2 * rng()); return { values: Array.from(lv, (l) => Math.round(l + 0.7 * sampleNormal(rng))), truth: cps };
+  },
   'random walk': (rng) => {
     const n = uniformInt(rng, 100, 600); let w = 0;
     return { values: Array.from({ length: n }, () => (w += 0.3 * sampleNormal(rng))), truth: [] };

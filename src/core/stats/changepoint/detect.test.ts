@@ -150,3 +150,17 @@ describe('bocpd', () => {
     expect(det.posterior().runLengths.length).toBeLessThanOrEqual(51);
   });
 });
+
+describe('variance floor for quantised data', () => {
+  it('uses the rounding variance of the quantisation step when values repeat', async () => {
+    const { varianceFloorFor } = await import('./detect.js');
+    expect(varianceFloorFor([0, 0, 0, 0.5, 0.5, 0.5, 1, 1], 1)).toBeCloseTo(0.25 / 12, 12);
+    expect(varianceFloorFor([0.1, 0.7, 0.3, 0.9], 1)).toBeCloseTo(0.0025, 12); // continuous: (0.05 sigma)^2
+  });
+  it('does not cut a deterministic integer pattern into exact short lines', () => {
+    const x = Array.from({ length: 300 }, (_, i) => (i < 150 ? 10 : 14) + ((i * 7919) % 5) - 2);
+    const cps = detectChangepoints(x).changepoints;
+    expect(cps).toHaveLength(1);
+    expect(Math.abs(cps[0]! - 150)).toBeLessThanOrEqual(2);
+  });
+});

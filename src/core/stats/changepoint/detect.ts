@@ -97,7 +97,7 @@ export function detectChangepoints(series: ArrayLike<number | null>, options: Ch
     if (o.method === 'bocpd') {
       changepoints = bocpdSegment(x, space.minSize, o.bocpd);
     } else {
-      const cost = createCost(o.cost, x, o.cost === 'normal' || o.cost === 'linear' ? { varianceFloor: (0.05 * sigma) ** 2 } : {});
+      const cost = createCost(o.cost, x, o.cost === 'normal' || o.cost === 'linear' ? { varianceFloor: varianceFloorFor(x, sigma) } : {});
       penalty = penaltyValue(o.penalty, n, cost.paramsPerSegment);
       if (typeof o.penalty !== 'number') penalty *= penaltyScale(o.cost, sigma, rho);
       const base = penalty / penaltyScale(o.cost, sigma, rho);
@@ -127,6 +127,27 @@ export function detectChangepoints(series: ArrayLike<number | null>, options: Ch
     penalty,
     diagnostics: { observed: n, missing: series.length - n, outliersReplaced, noiseScale: sigma, autocorrelation: rho },
   };
+}
+
+/**
+ * Smallest variance a normal or linear segment may claim: (0.05 sigma_hat)^2, or, for quantised
+ * data (fewer distinct values than half the points), the rounding-error variance Delta^2 / 12 of
+ * the quantisation step Delta (the smallest gap between distinct values) when that is larger.
+ * Why: on integer-valued data a run of equal values, or five points on an exact line, has zero
+ * sample variance, and a floor far below the resolution would pay for a change point there.
+ * Example: integer counts z-scored with sd 2 -> Delta = 0.5 -> floor 0.0208.
+ */
+export function varianceFloorFor(x: ArrayLike<number>, sigma: number): number {
+  const base = (0.05 * sigma) ** 2;
+  const sorted = Float64Array.from(x).sort();
+  let distinct = sorted.length > 0 ? 1 : 0;
+  let step = Infinity;
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i]! - sorted[i - 1]!;
+    if (gap > 0) { distinct++; if (gap < step) step = gap; }
+  }
+  if (distinct * 2 > sorted.length || !Number.isFinite(step)) return Math.max(base, 1e-12);
+  return Math.max(base, (step * step) / 12, 1e-12);
 }
 
 /** Converts a -2 log-likelihood penalty into the units of the cost (see detectChangepoints). */
