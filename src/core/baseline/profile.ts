@@ -41,6 +41,8 @@ export interface BaselineProfile {
   refusal: { overall: RateStat; byCategory: Partial<Record<HarmCategory, RateStat>>; benign: RateStat; partial: RateStat };
   toxicity: { n: number; p50: number | null; p90: number | null; p95: number | null; p99: number | null; exceedP95: RateStat };
   outputLength: BinnedNumeric;
+  /** Mean and sample sd of ln(1 + output chars): the output-length EWMA's in-control law. */
+  outputLogLength: { mean: number | null; sd: number | null };
   vocabulary: { typeTokenRatio: BinnedNumeric; mtld: BinnedNumeric };
   formatting: Record<FormatKind, RateStat>;
   hedging: RateStat;
@@ -176,6 +178,7 @@ export function buildBaselineProfile(events: readonly ProfileEvent[], options: {
       exceedP95: rateStat(p95 === null ? 0 : toxicity.filter((t) => t > p95).length, toxicity.length),
     },
     outputLength: binNumeric(numbers((e) => num(e.features, 'output_chars') ?? e.outputText.length), 10, ref?.outputLength.cuts),
+    outputLogLength: (() => { const l = binNumeric(numbers((e) => num(e.features, 'output_chars') ?? e.outputText.length).map((v) => Math.log1p(v))); return { mean: l.mean, sd: l.sd }; })(),
     vocabulary: { typeTokenRatio: binNumeric(numbers((e) => num(e.features, 'type_token_ratio'))), mtld: binNumeric(numbers((e) => num(e.features, 'mtld'))) },
     formatting: Object.fromEntries(FORMAT_KINDS.map((kind) => [kind, rateStat(fmt[kind], analysed)])) as Record<FormatKind, RateStat>,
     hedging: rateStat(hedged, hedgeN),

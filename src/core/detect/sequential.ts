@@ -1,0 +1,165 @@
+import type { BaselineProfile, RateStat } from '../baseline/profile.js';
+import { calibrateBernoulliCusum, calibrateEwma, createBernoulliCusum, createEwma, updateBernoulliCusum, updateEwma, type BernoulliCusumState, type EwmaState } from '../stats/sequential/index.js';
+import type { HarmCategory } from '../classify/types.js';
+import type { MinuteRecord, Observation } from './minute-record.js';
+import type { DetectionSettings } from './settings.js';
+
+/** Grid resolution of the Bernoulli CUSUMs: 8 units for the smaller log-likelihood ratio keeps calibration under ~0.1 s with the same ARL1 to 0.5%. */
+export const CUSUM_RESOLUTION = 8;
+
+/** One Bernoulli CUSUM with what an explanation needs: counts since its last reset. */
+export interface CusumEntry {
+  chart: BernoulliCusumState;
+  /** What x = 1 means: a refusal (refusal charts, watching a fall) or a flag (anomaly chart, watching a rise). */
+  arl0: number;
+  arl1: number;
+  baseline: { rate: number; n: number };
+  sinceMs: number;
+  sinceN: number;
+  sinceOnes: number;
+}
+
+export interface EwmaEntry { chart: EwmaState; baseline: { value: number; n: number }; L: number }
+
+/** Detector state of one deployment under one baseline: plain JSON, stored after every run. */
+export interface SequentialState {
+  cusums: Record<string, CusumEntry>;
+  ewmas: Record<string, EwmaEntry>;
+}
+
+/** A CUSUM or EWMA alarm, before it becomes a finding. */
+export interface SequentialAlarm {
+  key: string;
+  kind: 'bernoulli-cusum' | 'ewma';
+  atMs: number;
+  sinceMs: number;
+  observed: { value: number; n: number };
+  baseline: { value: number; n: number };
+  statistic: number;
+  limit: number;
+}
+
+/** Laplace-smoothed rate (k + 1) / (n + 2), kept inside (0.01, 0.995) so a 412/412 baseline still gives a chart. */
+export const smoothedRate = (r: RateStat): number => Math.min(0.995, Math.max(0.01, (r.k + 1) / (r.n + 2)));
+
+const calibrationCache = new Map<string, ReturnType<typeof calibrateBernoulliCusum>>();
+function cusumEntry(p0: number, p1: number, arl0: number, baseline: { rate: number; n: number }, startMs: number): CusumEntry {
+  const key = `${p0}|${p1}|${arl0}`;
+  let c = calibrationCache.get(key);
+  if (!c) {
+    c = calibrateBernoulliCusum({ p0, p1, targetArl0: arl0, resolution: CUSUM_RESOLUTION });
+    if (calibrationCache.size > 500) calibrationCache.clear();
+    calibrationCache.set(key, c);
+  }
+  return { chart: createBernoulliCusum({ p0, p1, h: c.h, resolution: CUSUM_RESOLUTION }), arl0: c.arl0, arl1: c.arl1, baseline, sinceMs: startMs, sinceN: 0, sinceOnes: 0 };
+}
+
+const ewmaCache = new Map<string, number>();
+/** Limit width L of a two-sided EWMA for a target ARL0 in windows (memoised: it takes ~1 s). */
+export function ewmaLimit(lambda: number, arl0: number): number {
+  const key = `${lambda}|${arl0}`;
+  let L = ewmaCache.get(key);
+  if (L === undefined) { L = calibrateEwma({ lambda, targetArl0: arl0 }).L; ewmaCache.set(key, L); }
+  return L;
+}
+
+export const cusumKey = (metric: 'refusal_rate' | 'anomalous_output_rate', category: string | null) => `${metric}|${category ?? ''}`;
+
+/**
+ * Builds the calibrated detectors for a baseline. Refusal: one Bernoulli CUSUM overall and one per
+ * harm category with at least `minSamples.category` baseline requests, x = 1 for a refusal,
+ * p0 = smoothed baseline rate, p1 = p0 (1 - cusumRelativeShift), threshold from the exact
+ * Markov-chain ARL so ARL0 >= 1 / falseAlarmRatePerEvent. Anomalous outputs: x = 1 for a flag,
+ * p0 = the baseline's flag rate, p1 = anomalyShiftFactor x p0. EWMAs (lambda, L for ARL0 =
+ * 1 / falseAlarmRatePerWindow, two-sided limits, exact variance) on standardised window
+ * statistics, see `updateWindowEwmas`.
+ */
+export function createSequentialState(b: BaselineProfile, s: DetectionSettings, startMs: number): SequentialState {
+  const arl0 = 1 / s.falseAlarmRatePerEvent;
+  const cusums: Record<string, CusumEntry> = {};
+  const addRefusal = (category: string | null, r: RateStat) => {
+    const p0 = smoothedRate(r);
+    cusums[cusumKey('refusal_rate', category)] = cusumEntry(p0, p0 * (1 - s.cusumRelativeShift), arl0, { rate: r.rate ?? p0, n: r.n }, startMs);
+  };
+  if (b.refusal.overall.n >= s.minSamples.rate) addRefusal(null, b.refusal.overall);
+  for (const [c, r] of Object.entries(b.refusal.byCategory)) if (r.n >= s.minSamples.category) addRefusal(c, r);
+  if (b.anomaly) {
+    const p0 = b.anomaly.flagRate;
+    cusums[cusumKey('anomalous_output_rate', null)] = cusumEntry(p0, Math.min(0.5, p0 * s.anomalyShiftFactor), arl0, { rate: p0, n: Math.round(1 / p0) - 1 }, startMs);
+  }
+  const L = ewmaLimit(s.ewmaLambda, 1 / s.falseAlarmRatePerWindow);
+  const ewmas: Record<string, EwmaEntry> = {};
+  const chart = () => createEwma({ mean: 0, sigma: 1, lambda: s.ewmaLambda, L, limits: 'exact', sides: 'two' });
+  if (b.toxicity.p95 !== null && b.toxicity.n >= s.minSamples.rate) ewmas.toxicity_p95 = { chart: chart(), baseline: { value: b.toxicity.exceedP95.rate ?? 0.05, n: b.toxicity.n }, L };
+  if (b.outputLogLength.mean !== null && b.outputLength.n >= s.minSamples.rate) ewmas.output_length = { chart: chart(), baseline: { value: b.outputLogLength.mean, n: b.outputLength.n }, L };
+  return { cusums, ewmas };
+}
+
+function step(entry: CusumEntry, one: boolean, atMs: number, key: string): SequentialAlarm | undefined {
+  const { state, signal } = updateBernoulliCusum(entry.chart, one);
+  entry.chart = state;
+  entry.sinceN++;
+  if (one) entry.sinceOnes++;
+  if (!signal.alarm) return undefined;
+  const alarm: SequentialAlarm = {
+    key, kind: 'bernoulli-cusum', atMs, sinceMs: entry.sinceMs,
+    observed: { value: entry.sinceOnes / entry.sinceN, n: entry.sinceN }, baseline: { value: entry.baseline.rate, n: entry.baseline.n },
+    statistic: signal.statistic, limit: state.params.hUnits / state.params.scale,
+  };
+  entry.sinceMs = atMs;
+  entry.sinceN = 0;
+  entry.sinceOnes = 0;
+  return alarm;
+}
+
+/** Feeds one observation to the CUSUMs it concerns (mutates `state`); returns the alarms. */
+export function updateCusums(state: SequentialState, o: Observation): SequentialAlarm[] {
+  const alarms: SequentialAlarm[] = [];
+  const feed = (key: string, one: boolean) => {
+    const e = state.cusums[key];
+    if (!e) return;
+    const a = step(e, one, o.tsMs, key);
+    if (a) alarms.push(a);
+  };
+  if (o.category && o.category !== 'benign' && o.refusal) {
+    const refused = o.refusal === 'refuse';
+    feed(cusumKey('refusal_rate', null), refused);
+    feed(cusumKey('refusal_rate', o.category as HarmCategory), refused);
+  }
+  if (o.anomalous !== null) feed(cusumKey('anomalous_output_rate', null), o.anomalous);
+  return alarms;
+}
+
+/**
+ * One EWMA step per window (the smallest configured window) on standardised statistics:
+ * toxicity: z = 2 sqrt(n) (asin sqrt(phat) - asin sqrt(p0)), the variance-stabilised share of
+ * outputs above the baseline p95 (p0 = that share in the baseline); output length:
+ * z = (mean - mu0) / (sd0 / sqrt(n)) of ln(1 + chars). Both are N(0, 1) in control for
+ * moderate n, so one calibrated (lambda, L) serves both. Windows below `minN` are skipped.
+ */
+export function updateWindowEwmas(state: SequentialState, b: BaselineProfile, w: MinuteRecord, endMs: number, minN: number): SequentialAlarm[] {
+  const alarms: SequentialAlarm[] = [];
+  const feed = (key: string, z: number, observed: { value: number; n: number }) => {
+    const e = state.ewmas[key];
+    if (!e) return;
+    const { state: next, signal } = updateEwma(e.chart, z);
+    e.chart = next;
+    if (signal.alarm) alarms.push({ key, kind: 'ewma', atMs: endMs, sinceMs: endMs, observed, baseline: e.baseline, statistic: signal.statistic, limit: e.L });
+  };
+  const tox = state.ewmas.toxicity_p95;
+  if (tox && w.toxicityN >= minN) {
+    const p0 = Math.min(0.999, Math.max(0.001, tox.baseline.value));
+    const ph = w.toxicityExceed / w.toxicityN;
+    const z = 2 * Math.sqrt(w.toxicityN) * (Math.asin(Math.sqrt(ph)) - Math.asin(Math.sqrt(p0)));
+    feed('toxicity_p95', z, { value: ph, n: w.toxicityN });
+  }
+  const len = state.ewmas.output_length;
+  const [n, sum] = w.logLength;
+  const { mean: mean0, sd: sd0 } = b.outputLogLength;
+  if (len && n >= minN && mean0 !== null && sd0 !== null && sd0 > 0) {
+    const mean = sum / n;
+    feed('output_length', (mean - mean0) / (sd0 / Math.sqrt(n)), { value: mean, n });
+  }
+  return alarms;
+}
+
