@@ -117,3 +117,25 @@ describe('GET /api/v1/events', () => {
     await missing.body.dump();
   });
 });
+
+describe('POST /v1/traces (OTLP/HTTP JSON)', () => {
+  const kv = (key: string, stringValue: string) => ({ key, value: { stringValue } });
+  it('stores GenAI spans as events and reports rejected spans as a partial success', async () => {
+    const body = JSON.stringify({ resourceSpans: [{ resource: { attributes: [kv('service.name', 'otel-bot')] }, scopeSpans: [{ spans: [
+      { traceId: 't1', spanId: 's1', startTimeUnixNano: '1760000000000000000', endTimeUnixNano: '1760000000100000000',
+        attributes: [kv('gen_ai.request.model', 'm'), kv('gen_ai.prompt', 'hello?'), kv('gen_ai.completion', 'hi!')] },
+      { traceId: 't1', spanId: 's2', attributes: [kv('gen_ai.request.model', 'm'), kv('argus.deployment', 'bad name!')] },
+      { traceId: 't1', spanId: 's3', attributes: [kv('http.method', 'GET')] },
+    ] }] }] });
+    const res = await request(`${argus.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.statusCode).toBe(200);
+    expect(await res.body.json()).toMatchObject({ partialSuccess: { rejectedSpans: 1, errorMessage: expect.stringMatching(/spans\[1\]: deployment/) } });
+    expect(await argus.store.getEvent('otel-t1-s1')).toMatchObject({ deployment: 'otel-bot', output: 'hi!', latencyMs: 100, input: [{ role: 'user', content: 'hello?' }] });
+  });
+
+  it('answers 400 naming the fix for protobuf', async () => {
+    const res = await request(`${argus.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body: Buffer.from([1, 2, 3]) });
+    expect(res.statusCode).toBe(400);
+    expect(await res.body.json()).toMatchObject({ error: { message: expect.stringMatching(/http\/json/) } });
+  });
+});

@@ -8,6 +8,7 @@ import type { Classifier } from '../core/classify/types.js';
 import type { Clock } from '../core/clock.js';
 import { registerDashboardRoutes } from '../server/api/dashboard-routes.js';
 import { registerEventsRoutes } from '../server/api/events-routes.js';
+import { registerOtlpRoutes } from '../server/api/otlp-routes.js';
 import { registerDashboardAssets } from '../server/dashboard/static-assets.js';
 import { noBaselines, registerSafetyGauges, type BaselineLookup } from './export/index.js';
 import { buildHttpApp } from '../server/build-server.js';
@@ -100,8 +101,13 @@ export function createArgus(o: ArgusOptions): Argus {
       try { await store.getSetting('ping'); return undefined; } catch (err) { return `store: ${(err as Error).message}`; }
     },
   });
+  const eventSchema = createEventSchema(limits);
+  registerOtlpRoutes(app, {
+    pipeline, schema: eventSchema, hashUser, clock, maxBodyBytes: config.ingest.max_body_bytes,
+    onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'otlp' }, n),
+  });
   registerEventsRoutes(app, {
-    pipeline, store, schema: createEventSchema(limits), hashUser, clock,
+    pipeline, store, schema: eventSchema, hashUser, clock,
     maxBatchEvents: config.ingest.max_batch_events, maxBodyBytes: config.ingest.max_body_bytes,
     onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'api' }, n),
   });
