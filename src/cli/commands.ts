@@ -3,6 +3,7 @@ import { registerChangepoints } from './changepoints.js';
 import { registerClassify } from './classify.js';
 import { registerConfig } from './config-check.js';
 import { registerDrift } from './drift.js';
+import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
@@ -22,4 +23,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerDrift,
   registerSimulate,
   registerTraffic,
+  registerExport,
 ];
