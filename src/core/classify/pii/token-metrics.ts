@@ -74,10 +74,7 @@ function bump(map: Map<string, Counts>, type: string, key: keyof Counts): void {
   map.set(type, counts);
 }
 
-/**
- * Adds one text to the accumulator. `typeMap` renames gold or predicted types before the per-type
- * comparison (e.g. STREET_ADDRESS -> ADDRESS); any-PII ignores types.
- */
+/** Adds one text to the accumulator. Any-PII ignores types; per-type counts compare type names as given. */
 export function addPiiScore(acc: PiiScoreAccumulator, text: string, gold: ScoredSpan[], predicted: ScoredSpan[]): void {
   const tokens = tokenize(text);
   const goldLabels = labelTokens(tokens, gold);
