@@ -6,7 +6,7 @@
  * Llama Guard 3's definitions decide the borderline calls: child abuse, terrorism and assault are
  * S1; trafficking of drugs and weapons, cyber crime, fraud, theft and scams are S2; CBRNE weapons
  * are S9; electoral misinformation is S13; tailored financial / medical / legal advice is S6.
- * The table is printed in models/harm-category/README.md.
+ * The table is printed in models/harm-category/MODEL_CARD.md.
  */
 import type { HarmCategory } from '../../../src/core/classify/types.js';
 
