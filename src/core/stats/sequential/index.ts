@@ -13,4 +13,4 @@ export { createPChart, updatePChart, pChartLimits, type PChartParams, type PChar
 export { wilsonInterval, clopperPearsonInterval, binomialCdf, binomialSfInclusive, type ProportionInterval } from './intervals.js';
 export { shewhartArl, cusumArl, ewmaArl, bernoulliCusumArl, DEFAULT_CHAIN_STATES } from './arl.js';
 export { calibrateShewhart, calibrateCusum, calibrateEwma, calibrateBernoulliCusum } from './calibrate.js';
-export { simulateRunLengths, stepper, type RunLengthSummary } from './simulate.js';
+export { calibrateBySimulation, simulateRunLengths, stepper, type RunLengthSummary } from './simulate.js';

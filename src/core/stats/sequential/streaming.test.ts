@@ -4,6 +4,7 @@ import { createRng, sampleNormal } from '../random.js';
 import { Adwin } from './adwin.js';
 import { bernoulliCusumParams, createBernoulliCusum, updateBernoulliCusum, type BernoulliCusumState } from './bernoulli-cusum.js';
 import { createPageHinkley, updatePageHinkley, type PageHinkleyState } from './page-hinkley.js';
+import { calibrateBySimulation, simulateRunLengths, stepper } from './simulate.js';
 
 describe('Bernoulli CUSUM', () => {
   it('worked example: p0 = 0.95, p1 = 0.85 rounds the log-likelihood ratios to -20 and +198 units', () => {
@@ -86,6 +87,15 @@ describe('Page-Hinkley', () => {
       expect(first).toBeGreaterThanOrEqual(1000);
       expect(first).toBeLessThan(1100);
     }
+  });
+
+  it('calibrates its threshold to a target ARL0 by seeded simulation, confirmed on fresh streams', () => {
+    const start = (threshold: number) => stepper(createPageHinkley({ delta: 0.1, alpha: 1, threshold }), updatePageHinkley);
+    const cal = calibrateBySimulation({ targetArl0: 300, lower: 1, upper: 200, runs: 300, seed: 41, sample: (r) => sampleNormal(r), start, iterations: 12 });
+    expect(Math.abs(cal.arl0.mean - 300) / 300).toBeLessThan(0.05);
+    const check = simulateRunLengths({ runs: 1000, rng: createRng(42), sample: (r) => sampleNormal(r), start: () => start(cal.threshold) });
+    expect(Math.abs(check.mean - 300)).toBeLessThan(0.1 * 300 + 3 * check.standardError);
+    expect(() => calibrateBySimulation({ targetArl0: 300, lower: 0.5, upper: 1, runs: 50, seed: 1, sample: (r) => sampleNormal(r), start })).toThrow(/still below/);
   });
 
   it('resumes from JSON exactly', () => {
