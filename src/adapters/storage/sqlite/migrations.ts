@@ -1,3 +1,5 @@
+import { DETECTION_MIGRATIONS } from './migrations-detection.js';
+
 /**
  * Versioned schema. A migration is never edited once released: add a new one. Each runs in its
  * own transaction and is recorded in schema_migrations.
@@ -44,4 +46,5 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  ...DETECTION_MIGRATIONS,
 ];
