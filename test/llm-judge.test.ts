@@ -63,7 +63,7 @@ const noSleep = async () => {};
 describe('Llama Guard 3 format', () => {
   it('builds the prompt with S1..S14 and the judged role', () => {
     const p = buildLlamaGuardPrompt([{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }], 'Agent');
-    expect(p).toContain('S1: Violent Crimes.\nS2: Non-Violent Crimes.');
+    expect(p).toContain('S1: Violent Crimes.\nS2: Non-Violent Crimes.\nS3: Sex Crimes.\nS4: Child Exploitation.');
     expect(p).toContain('S14: Code Interpreter Abuse.\n<END UNSAFE CONTENT CATEGORIES>');
     expect(p).toContain('User: hi\n\nAgent: hello');
     expect(p).toContain('ONLY THE LAST Agent message');

@@ -9,11 +9,15 @@
 import { ArgusError } from '../../core/errors.js';
 import { HARM_CATEGORIES, type ChatMessage, type HarmCategory } from '../../core/classify/types.js';
 
-/** Category titles exactly as Llama Guard 3 was trained on them. */
+/**
+ * Category titles as they appear in Llama Guard 3's prompt (the short forms of its prompt-format
+ * documentation: "S3: Sex Crimes.", "S4: Child Exploitation.", "S11: Self-Harm."); the model card
+ * spells some out longer (Sex-Related Crimes, Child Sexual Exploitation, Suicide & Self-Harm).
+ */
 export const LLAMA_GUARD_3_CATEGORIES: Readonly<Record<Exclude<HarmCategory, 'benign'>, string>> = {
-  S1: 'Violent Crimes', S2: 'Non-Violent Crimes', S3: 'Sex Crimes', S4: 'Child Sexual Exploitation', S5: 'Defamation',
+  S1: 'Violent Crimes', S2: 'Non-Violent Crimes', S3: 'Sex Crimes', S4: 'Child Exploitation', S5: 'Defamation',
   S6: 'Specialized Advice', S7: 'Privacy', S8: 'Intellectual Property', S9: 'Indiscriminate Weapons', S10: 'Hate',
-  S11: 'Suicide & Self-Harm', S12: 'Sexual Content', S13: 'Elections', S14: 'Code Interpreter Abuse',
+  S11: 'Self-Harm', S12: 'Sexual Content', S13: 'Elections', S14: 'Code Interpreter Abuse',
 };
 
 export interface GuardVerdict {
