@@ -1,4 +1,5 @@
 import { DETECTION_MIGRATIONS } from './migrations-detection.js';
+import { RESPONSE_MIGRATIONS } from './migrations-response.js';
 
 /**
  * Versioned schema. A migration is never edited once released: add a new one. Each runs in its
@@ -46,5 +47,6 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  ...RESPONSE_MIGRATIONS,
   ...DETECTION_MIGRATIONS,
 ];
