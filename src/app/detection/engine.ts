@@ -1,0 +1,177 @@
+import type { EventStore } from '../../adapters/storage/types.js';
+import type { DetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
+import type { BaselineVersion } from '../../contracts/baseline.js';
+import type { Clock } from '../../core/clock.js';
+import { alarmToFinding, withChangepoint } from '../../core/detect/alarm-finding.js';
+import { escalateCritical, reconcileAlerts, type AlertTransition } from '../../core/detect/alerts.js';
+import { addObservation, emptyMinuteRecord, mergeMinuteRecords, type MinuteRecord } from '../../core/detect/minute-record.js';
+import { createSequentialState, updateCusums, updateWindowEwmas, type SequentialAlarm, type SequentialState } from '../../core/detect/sequential.js';
+import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/detect/settings.js';
+import type { Finding } from '../../core/detect/types.js';
+import { evaluateWindow } from '../../core/detect/window-rules.js';
+import type { EventAnalysis, StoredEvent } from '../../core/events/event.js';
+import { observeEvents } from './observe.js';
+import type { AlertTransitionBus } from './transitions.js';
+
+const MINUTE_MS = 60_000;
+const floorTo = (ms: number, step: number) => Math.floor(ms / step) * step;
+
+export interface DetectionEngineOptions {
+  events: EventStore;
+  store: DetectionStore;
+  clock: Clock;
+  bus: AlertTransitionBus;
+  settings?: DetectionSettings;
+  /** Tumbling windows the rules and tests run over; the smallest also paces the EWMAs. Default 5m, 1h, 1d. */
+  windowsMs?: number[];
+  /** How often `start()` runs a detection cycle. Default 1 minute. */
+  intervalMs?: number;
+  /** A minute is processed once it is this far in the past (late events inside it are still counted). Default 1 minute. */
+  latenessMs?: number;
+  /** An open alert with no supporting finding for this long resolves. Default 30 minutes. */
+  resolveAfterMs?: number;
+  /** Minute history searched for change points. Default 6 hours. */
+  lookbackMs?: number;
+  /** Longest the engine waits for an event's analysis before going on without it. Default 10 minutes. */
+  maxAnalysisWaitMs?: number;
+  onError?: (err: unknown, deployment: string) => void;
+}
+
+/** What a detection run keeps between runs (JSON in detector_state). */
+interface EngineState {
+  version: 1;
+  baselineId: string;
+  processedUntilMs: number;
+  windowEndMs: Record<string, number>;
+  sequential: SequentialState;
+}
+
+export interface DetectionEngine {
+  /** One detection cycle over every deployment with an active baseline; resolves to the transitions it committed. */
+  runOnce(): Promise<AlertTransition[]>;
+  runDeployment(deployment: string): Promise<AlertTransition[]>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+type AnalysedEvent = StoredEvent & { analysis?: EventAnalysis | undefined };
+
+/**
+ * The detection engine. Per deployment with an active baseline, each run reads the production
+ * events (never canary, evaluation or shadow) of the minutes that closed since the last run,
+ * feeds them in time order to the event-level CUSUMs, folds them into per-minute records,
+ * evaluates every tumbling window that closed, turns alarms into findings (with change points),
+ * folds findings into alerts, commits all of it in one transaction, then publishes the
+ * transitions. Detector state is stored, so a restart continues where the last run stopped.
+ */
+export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngine {
+  const settings = o.settings ?? DEFAULT_DETECTION_SETTINGS;
+  const windowsMs = [...(o.windowsMs ?? [5 * MINUTE_MS, 60 * MINUTE_MS, 1440 * MINUTE_MS])].sort((a, b) => a - b);
+  const smallest = windowsMs[0] as number;
+  const latenessMs = o.latenessMs ?? MINUTE_MS;
+  const resolveAfterMs = o.resolveAfterMs ?? 30 * MINUTE_MS;
+  const lookbackMs = Math.max(o.lookbackMs ?? 6 * 60 * MINUTE_MS, windowsMs.at(-1) as number);
+  const maxWaitMs = o.maxAnalysisWaitMs ?? 10 * MINUTE_MS;
+
+  const initState = (b: BaselineVersion): EngineState => {
+    const startMs = floorTo(b.activatedMs ?? b.createdMs, MINUTE_MS);
+    return {
+      version: 1, baselineId: b.id, processedUntilMs: startMs,
+      windowEndMs: Object.fromEntries(windowsMs.map((w) => [String(w), Math.ceil(startMs / w) * w])),
+      sequential: createSequentialState(b.profile, settings, startMs),
+    };
+  };
+
+  async function readEvents(deployment: string, sinceMs: number, untilMs: number): Promise<AnalysedEvent[]> {
+    const out: AnalysedEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await o.events.listEvents({ deployment, source: 'production', sinceMs, untilMs, limit: 1000, cursor, order: 'asc' });
+      out.push(...page.events);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out;
+  }
+
+  async function runDeployment(deployment: string): Promise<AlertTransition[]> {
+    const baseline = await o.store.activeBaseline(deployment);
+    if (!baseline) return [];
+    const nowMs = o.clock.now();
+    const saved = await o.store.loadDetectorState(deployment);
+    const parsed = saved ? (JSON.parse(saved.stateJson) as EngineState) : undefined;
+    const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
+    let untilMs = floorTo(nowMs - latenessMs, MINUTE_MS);
+    if (untilMs <= st.processedUntilMs) return [];
+    let events = await readEvents(deployment, st.processedUntilMs, untilMs);
+    // Wait for analyses still in flight (up to maxWaitMs), so no event is judged without scores.
+    const waiting = events.filter((e) => !e.analysis && e.timestampMs >= nowMs - maxWaitMs);
+    if (waiting.length > 0) {
+      untilMs = floorTo(Math.min(...waiting.map((e) => e.timestampMs)), MINUTE_MS);
+      if (untilMs <= st.processedUntilMs) return [];
+      events = events.filter((e) => e.timestampMs < untilMs);
+    }
+    events.sort((a, b) => a.timestampMs - b.timestampMs || a.seq - b.seq);
+    const analysed = events.filter((e) => e.analysis?.status === 'done');
+    const profile = baseline.profile;
+    const fresh = new Map<number, MinuteRecord>();
+    const alarms: SequentialAlarm[] = [];
+    for (const obs of observeEvents(analysed, profile)) {
+      const m = floorTo(obs.tsMs, MINUTE_MS);
+      let rec = fresh.get(m);
+      if (!rec) { rec = emptyMinuteRecord(m, profile); fresh.set(m, rec); }
+      addObservation(rec, obs, profile);
+      alarms.push(...updateCusums(st.sequential, obs));
+    }
+    const older = await o.store.readMinutes(deployment, baseline.id, untilMs - lookbackMs, st.processedUntilMs);
+    const history = [...older, ...[...fresh.values()].sort((a, b) => a.minuteMs - b.minuteMs)];
+    const findings: Finding[] = [];
+    for (const w of windowsMs) {
+      const last = st.windowEndMs[String(w)] ?? Math.ceil(st.processedUntilMs / w) * w;
+      for (let end = last + w; end <= untilMs; end += w) {
+        const recs = history.filter((r) => r.minuteMs >= end - w && r.minuteMs < end);
+        st.windowEndMs[String(w)] = end;
+        if (recs.length === 0) continue;
+        const merged = recs.reduce(mergeMinuteRecords);
+        findings.push(...evaluateWindow(deployment, profile, merged, { startMs: end - w, endMs: end, windowMs: w }, settings));
+        if (w === smallest) alarms.push(...updateWindowEwmas(st.sequential, profile, merged, end, settings.minSamples.rate));
+      }
+    }
+    for (const a of alarms) findings.push(alarmToFinding(deployment, a, profile, settings, history.filter((r) => r.minuteMs < a.atMs)));
+    const all = escalateCritical(findings.map((f) => withChangepoint(f, history)));
+    const { alerts, transitions } = reconcileAlerts(await o.store.openAlerts(deployment), all, baseline.id, nowMs, resolveAfterMs);
+    st.processedUntilMs = untilMs;
+    const committed = await o.store.commitRun({
+      deployment, baselineId: baseline.id, stateJson: JSON.stringify(st), nowMs, minutes: [...fresh.values()], alerts, transitions,
+    });
+    await o.bus.publish(committed);
+    return committed;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const runOnce = async () => {
+    const out: AlertTransition[] = [];
+    for (const d of await o.store.deploymentsWithActiveBaseline()) {
+      try { out.push(...await runDeployment(d)); } catch (err) { (o.onError ?? (() => undefined))(err, d); }
+    }
+    return out;
+  };
+  return {
+    runOnce, runDeployment,
+    start() {
+      if (timer) return;
+      timer = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        running = runOnce().finally(() => { busy = false; });
+      }, o.intervalMs ?? MINUTE_MS);
+      timer.unref?.();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running.catch(() => undefined);
+    },
+  };
+}
