@@ -60,7 +60,9 @@ export function registerSafetyGauges(d: SafetyGaugeDeps): void {
   const collect = async () => {
     for (const x of Object.values(g)) x.reset();
     const toMs = d.clock.now();
-    const rows = await d.store.readAggregates({ source: 'production', fromMs: toMs - d.windowMs, toMs: toMs + 60_000 });
+    // Per deployment, so each read is an index range on (deployment, source, minute).
+    const rows = [];
+    for (const dep of await d.store.listDeployments()) rows.push(...await d.store.readAggregates({ deployment: dep.deployment, source: 'production', fromMs: toMs - d.windowMs, toMs: toMs + 60_000 }));
     const byDeployment = new Map<string, MinuteAggregate>();
     for (const r of rows) {
       const prev = byDeployment.get(r.deployment);

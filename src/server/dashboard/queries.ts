@@ -39,11 +39,11 @@ const worst = (a: ThresholdLevel, b: ThresholdLevel): ThresholdLevel => (a === '
 export async function overview(store: EventStore, baseline: BaselineLookup, nowMs: number, windowMs: number): Promise<{ windowMs: number; atMs: number; deployments: OverviewRow[] }> {
   const fromMs = Math.floor((nowMs - windowMs) / 60_000) * 60_000;
   const toMs = Math.floor(nowMs / 60_000) * 60_000 + 60_000;
-  const rows = await rowsOf(store, { fromMs, toMs });
   const minutes = (toMs - fromMs) / 60_000;
+  // One read per deployment: the aggregates' key starts with deployment, so each is an index range
+  // (a read over all deployments by time alone would scan the whole table).
   const groups = new Map<string, Row[]>();
-  for (const r of rows) { const g = groups.get(r.deployment) ?? []; g.push(r); groups.set(r.deployment, g); }
-  for (const d of await store.listDeployments()) if (!groups.has(d.deployment)) groups.set(d.deployment, []);
+  for (const d of await store.listDeployments()) groups.set(d.deployment, await rowsOf(store, { deployment: d.deployment, fromMs, toMs }));
   const out: OverviewRow[] = [];
   for (const [deployment, g] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const m = aggregateMetrics(mergeAll(g));
