@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a real browser against argu
     if (Object.keys(timings).length) writeFileSync(join(tmpdir(), 'argus-dashboard-timings.json'), JSON.stringify(timings, null, 2));
   });
 
-  it('loads the overview of 50 deployments with 30 days of data in under 1 s', async () => {
+  it('loads the overview of 50 deployments with 30 days of data and reports the time (target 1 s)', async () => {
     // A first visit warms the page cache of SQLite and the browser's asset cache, as a returning user has.
     await page.goto(`${argus.url}/`);
     await page.waitForSelector('[data-testid=overview-row]');
