@@ -99,7 +99,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     const nowMs = o.clock.now();
     const saved = await o.store.loadDetectorState(deployment);
     const parsed = saved ? (JSON.parse(saved.stateJson) as EngineState) : undefined;
-    const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
+  const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
     let untilMs = floorTo(nowMs - latenessMs, MINUTE_MS);
     if (untilMs <= st.processedUntilMs) return [];
     let events = await readEvents(deployment, st.processedUntilMs, untilMs);

@@ -18,9 +18,10 @@ export function refusalHistory(records: readonly MinuteRecord[], category: strin
 }
 
 /**
- * Turns a CUSUM or EWMA alarm into a finding. For a refusal CUSUM the change point of the rate's
- * minute history (PELT, binomial cost) says when the fall started and what the rate has been
- * since; severity is `low` (a significant shift within the thresholds) unless that post-change
+ * Turns a CUSUM or EWMA alarm into a finding. A CUSUM dates the change by Page's estimator (the
+ * last time its sum stood at zero); for refusal rates the change point of the minute history
+ * (PELT, binomial cost), once it has enough data to find one, replaces it and says what the rate
+ * has been since; severity is `low` (a significant shift within the thresholds) unless that post-change
  * rate, over at least `minSamples.rate` requests, is past a warning (medium) or critical (high)
  * threshold. Other alarms are `low`.
  */
@@ -32,6 +33,7 @@ export function alarmToFinding(deployment: string, alarm: SequentialAlarm, b: Ba
   let startMs = alarm.sinceMs;
   let startedMs: number | undefined;
   let severity: Finding['severity'] = 'low';
+  if (alarm.kind === 'bernoulli-cusum') startedMs = alarm.sinceMs;
   if (metric === 'refusal_rate') {
     const located = locateRateChange(refusalHistory(history, category));
     if (located && located.after.rate < located.before.rate) {

@@ -17,6 +17,10 @@ export interface CusumEntry {
   sinceMs: number;
   sinceN: number;
   sinceOnes: number;
+  /** Page's change-point estimate: the last time the sum stood at zero, and the counts since. */
+  zeroMs: number;
+  zeroN: number;
+  zeroOnes: number;
 }
 
 export interface EwmaEntry { chart: EwmaState; baseline: { value: number; n: number }; L: number }
@@ -46,12 +50,17 @@ const calibrationCache = new Map<string, ReturnType<typeof calibrateBernoulliCus
 function cusumEntry(p0: number, p1: number, arl0: number, baseline: { rate: number; n: number }, startMs: number): CusumEntry {
   const key = `${p0}|${p1}|${arl0}`;
   let c = calibrationCache.get(key);
+  // The Markov chain's band is as wide as the larger score: for a rare event (p0 = 0.001) the
+  // scores differ ~350-fold, so the resolution drops until the larger score is ~300 units.
+  const a = Math.abs(Math.log(p1 / p0));
+  const b = Math.abs(Math.log((1 - p1) / (1 - p0)));
+  const resolution = Math.max(1, Math.min(CUSUM_RESOLUTION, Math.floor(300 * Math.min(a, b) / Math.max(a, b))));
   if (!c) {
-    c = calibrateBernoulliCusum({ p0, p1, targetArl0: arl0, resolution: CUSUM_RESOLUTION });
+    c = calibrateBernoulliCusum({ p0, p1, targetArl0: arl0, resolution });
     if (calibrationCache.size > 500) calibrationCache.clear();
     calibrationCache.set(key, c);
   }
-  return { chart: createBernoulliCusum({ p0, p1, h: c.h, resolution: CUSUM_RESOLUTION }), arl0: c.arl0, arl1: c.arl1, baseline, sinceMs: startMs, sinceN: 0, sinceOnes: 0 };
+  return { chart: createBernoulliCusum({ p0, p1, h: c.h, resolution }), arl0: c.arl0, arl1: c.arl1, baseline, sinceMs: startMs, sinceN: 0, sinceOnes: 0, zeroMs: startMs, zeroN: 0, zeroOnes: 0 };
 }
 
 const ewmaCache = new Map<string, number>();
@@ -100,15 +109,21 @@ function step(entry: CusumEntry, one: boolean, atMs: number, key: string): Seque
   entry.chart = state;
   entry.sinceN++;
   if (one) entry.sinceOnes++;
+  if (state.sum === 0 && !signal.alarm) { entry.zeroMs = atMs; entry.zeroN = 0; entry.zeroOnes = 0; return undefined; }
+  entry.zeroN++;
+  if (one) entry.zeroOnes++;
   if (!signal.alarm) return undefined;
   const alarm: SequentialAlarm = {
-    key, kind: 'bernoulli-cusum', atMs, sinceMs: entry.sinceMs,
-    observed: { value: entry.sinceOnes / entry.sinceN, n: entry.sinceN }, baseline: { value: entry.baseline.rate, n: entry.baseline.n },
+    key, kind: 'bernoulli-cusum', atMs, sinceMs: entry.zeroMs,
+    observed: { value: entry.zeroOnes / entry.zeroN, n: entry.zeroN }, baseline: { value: entry.baseline.rate, n: entry.baseline.n },
     statistic: signal.statistic, limit: state.params.hUnits / state.params.scale,
   };
   entry.sinceMs = atMs;
   entry.sinceN = 0;
   entry.sinceOnes = 0;
+  entry.zeroMs = atMs;
+  entry.zeroN = 0;
+  entry.zeroOnes = 0;
   return alarm;
 }
 

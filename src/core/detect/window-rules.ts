@@ -1,6 +1,7 @@
 import { HARM_CATEGORIES, type HarmCategory } from '../classify/types.js';
 import { binnedKs } from '../baseline/numeric-bins.js';
 import type { BaselineProfile } from '../baseline/profile.js';
+import { wilsonInterval } from '../stats/sequential/intervals.js';
 import { chi2Contingency } from '../stats/compare/chi2-contingency.js';
 import { jsDistance, smoothCounts, type Smoothing } from '../stats/compare/divergence.js';
 
@@ -15,6 +16,14 @@ import type { AlertSeverity, Finding, MetricName } from './types.js';
 export function severityOfLevel(level: ThresholdLevel): AlertSeverity {
   return level === 'critical' ? 'high' : level === 'warning' ? 'medium' : 'low';
 }
+
+/**
+ * Small-sample guard: a refusal rule takes the level of the 95% Wilson upper bound of the window's
+ * rate, not of the point estimate, so 38/50 (76%, upper bound 86%) is not yet past the 80.75%
+ * line of a 95% baseline while 420/600 (70%, upper bound 73.5%) is. The anomaly rule likewise
+ * uses the lower bound of the flagged share.
+ */
+const upperBound = (k: number, n: number) => wilsonInterval(k, n).upper;
 
 export interface WindowSpec { startMs: number; endMs: number; windowMs: number }
 
@@ -59,7 +68,7 @@ export function evaluateWindow(deployment: string, b: BaselineProfile, w: Minute
   const overall = b.refusal.overall;
   if (overall.rate !== null && overall.n >= s.minSamples.rate && w.harmful >= s.minSamples.rate) {
     const rate = w.refused / w.harmful;
-    const level = refusalLevel(t, 'overall', overall.rate, rate);
+    const level = refusalLevel(t, 'overall', overall.rate, upperBound(w.refused, w.harmful));
     if (level !== 'none') {
       push({ metric: 'refusal_rate', category: null, detector: 'threshold', level, severity: severityOfLevel(level),
         observed: { value: rate, n: w.harmful }, baseline: { value: overall.rate, n: overall.n },
@@ -71,7 +80,7 @@ export function evaluateWindow(deployment: string, b: BaselineProfile, w: Minute
     const cur = w.byCategory[c as HarmCategory];
     if (!base || base.rate === null || !cur || base.n < s.minSamples.category || cur[0] < s.minSamples.category) continue;
     const rate = cur[1] / cur[0];
-    const level = refusalLevel(t, 'category', base.rate, rate);
+    const level = refusalLevel(t, 'category', base.rate, upperBound(cur[1], cur[0]));
     if (level === 'none') continue;
     push({ metric: 'refusal_rate', category: c, detector: 'threshold', level, severity: severityOfLevel(level),
       observed: { value: rate, n: cur[0] }, baseline: { value: base.rate, n: base.n },
@@ -91,7 +100,7 @@ export function evaluateWindow(deployment: string, b: BaselineProfile, w: Minute
   // Two flags at least: one odd output in a small window is not a rate.
   if (b.anomaly && w.anomalyN >= s.minSamples.rate && w.anomalous >= 2) {
     const rate = w.anomalous / w.anomalyN;
-    const level = anomalyLevel(t, b.anomaly.flagRate, rate);
+    const level = anomalyLevel(t, b.anomaly.flagRate, wilsonInterval(w.anomalous, w.anomalyN).lower);
     if (level !== 'none') {
       push({ metric: 'anomalous_output_rate', category: null, detector: 'threshold', level, severity: severityOfLevel(level),
         observed: { value: rate, n: w.anomalyN }, baseline: { value: b.anomaly.flagRate, n: Math.round(1 / b.anomaly.flagRate) - 1 },

@@ -75,7 +75,7 @@ function seedCentroids(vectors: Float64Array[], k: number, rng: Rng): Float64Arr
   const dist = vectors.map((v) => 1 - dot(v, first));
   while (centroids.length < k) {
     const total = dist.reduce((s, d) => s + Math.max(0, d), 0);
-    let pick = 0;
+    let pick: number;
     if (total > 0) {
       let r = rng() * total;
       for (pick = 0; pick < dist.length - 1; pick++) { r -= Math.max(0, dist[pick] as number); if (r <= 0) break; }
