@@ -15,6 +15,12 @@ import { buildHttpApp } from '../server/build-server.js';
 import { registerGatewayRoutes } from '../server/gateway/gateway-routes.js';
 import { createUpstreamAgent, staticRouter, type UpstreamRouter } from '../server/gateway/upstream.js';
 import { registerOpsRoutes } from '../server/ops-routes.js';
+import type { AlertTransitionSource } from '../contracts/notify.js';
+import { registerIncidentsRoutes } from '../server/api/incidents-routes.js';
+import { registerMitigationRoutes } from '../server/api/mitigation-routes.js';
+import { registerReviewRoutes } from '../server/api/review-routes.js';
+import { installGatewayRateLimit, mitigationRouter } from '../server/gateway/mitigation-router.js';
+import { createResponseSystem, type ResponseSystem } from './response/response.js';
 import { exchangeToEvent } from './exchange-to-event.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createAnalyzer } from './pipeline/analyzer.js';
@@ -36,6 +42,8 @@ export interface ArgusOptions {
   store?: EventStore;
   /** Replaces the router built from config (mitigation installs its own). */
   router?: UpstreamRouter;
+  /** Alert transitions for incidents, notifiers and mitigation (the detection engine's, adapted). */
+  alertSource?: AlertTransitionSource;
   /** Active-baseline numbers for the dashboard and the argus_safety_* gauges (default: none known). */
   baselines?: BaselineLookup;
   /** Built dashboard files (default: web/dist of this package). */
@@ -48,6 +56,8 @@ export interface Argus {
   store: EventStore;
   metrics: Metrics;
   logger: Logger;
+  /** Incidents, notifiers, mitigation and the review queue. */
+  response: ResponseSystem;
   /** Starts the pipeline and listens; resolves to the bound address. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -94,6 +104,9 @@ export function createArgus(o: ArgusOptions): Argus {
     flushIntervalMs: config.pipeline.flush_interval,
   });
 
+  const response = createResponseSystem({ config, events: store, env, clock, logger });
+  if (o.alertSource) response.subscribe(o.alertSource);
+
   const app = buildHttpApp({ logger, maxBodyBytes: Math.max(config.ingest.max_body_bytes, config.gateway.max_body_bytes) });
   registerOpsRoutes(app, {
     registry: metrics.registry,
@@ -115,10 +128,14 @@ export function createArgus(o: ArgusOptions): Argus {
   registerSafetyGauges({ registry: metrics.registry, store, clock, windowMs: 15 * 60_000, baseline: baselines, deploymentLabel: metrics.deploymentLabel });
   registerDashboardRoutes(app, { store, clock, baseline: baselines, authMode: () => ({ mode: 'open', reason: 'auth is not configured: the API and dashboard are open to anyone who can reach this address' }) });
   registerDashboardAssets(app, { ...(o.dashboardAssetsDir ? { assetsDir: o.dashboardAssetsDir } : {}), onMissing: (dir) => logger.warn({ dir }, 'dashboard assets are not built (npm run build:web); / shows a notice') });
+  registerIncidentsRoutes(app, response.incidents);
+  registerMitigationRoutes(app, response.mitigation);
+  registerReviewRoutes(app, response.review, { redactByDefault: config.review.redact_pii });
   const agent = createUpstreamAgent({ maxConnections: config.gateway.upstream.max_connections, connectTimeoutMs: config.gateway.upstream.connect_timeout });
   if (config.gateway.enabled) {
     const upstream = config.gateway.upstream;
-    const router = o.router ?? staticRouter(upstream.url ? { baseUrl: upstream.url, apiKey: env[upstream.api_key_env] } : undefined);
+    const router = mitigationRouter(o.router ?? staticRouter(upstream.url ? { baseUrl: upstream.url, apiKey: env[upstream.api_key_env] } : undefined), response.mitigation);
+    installGatewayRateLimit(app, response.mitigation, config.gateway.deployment);
     registerGatewayRoutes(app, {
       router, dispatcher: agent, defaultDeployment: config.gateway.deployment, timeoutMs: upstream.timeout,
       maxBodyBytes: config.gateway.max_body_bytes, maxCaptureBytes: config.ingest.max_text_chars * 4, metrics, clock,
@@ -128,9 +145,10 @@ export function createArgus(o: ArgusOptions): Argus {
 
   let closed = false;
   return {
-    app, pipeline, store, metrics, logger,
+    app, pipeline, store, metrics, logger, response,
     async listen() {
       pipeline.start();
+      response.start();
       return app.listen({ host: config.server.host, port: config.server.port });
     },
     async close() {
@@ -138,6 +156,7 @@ export function createArgus(o: ArgusOptions): Argus {
       closed = true;
       await app.close();
       await pipeline.stop();
+      await response.stop();
       await agent.close();
       await store.close();
     },

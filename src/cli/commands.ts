@@ -5,6 +5,9 @@ import { registerConfig } from './config-check.js';
 import { registerDrift } from './drift.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
+import { registerIncidents } from './incidents.js';
+import { registerMitigate } from './mitigate.js';
+import { registerReview } from './review.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerTraffic } from './traffic.js';
@@ -24,4 +27,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerSimulate,
   registerTraffic,
   registerExport,
+  registerIncidents,
+  registerMitigate,
+  registerReview,
 ];

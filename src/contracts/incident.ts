@@ -14,8 +14,10 @@ export const transitionBodySchema = z.object({
   to: z.enum(INCIDENT_STATES),
   actor: z.string().min(1).max(200).default('api'),
   note: z.string().max(4000).optional(),
-  /** On resolve: append the incident's flagged inputs to this regression suite file (JSONL). */
+  /** On resolve: append the incident's flagged inputs to incidents.regression_suite_file (JSONL). */
   regression_suite: z.boolean().default(false),
+  /** On resolve: record a proposed `incident` baseline from the last evidence window of traffic. */
+  record_baseline: z.boolean().default(false),
 }).strict();
 
 export const ackBodySchema = z.object({ actor: z.string().min(1).max(200).default('api') }).strict();

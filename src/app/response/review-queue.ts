@@ -1,0 +1,106 @@
+import type { Logger } from 'pino';
+import type { ResponseStore } from '../../adapters/storage/sqlite/response-store.js';
+import { encodeCursor, type EventStore } from '../../adapters/storage/types.js';
+import type { Clock } from '../../core/clock.js';
+import { ArgusError } from '../../core/errors.js';
+import type { FlaggedSample } from '../../core/incidents/types.js';
+import { rulePrecision, type ReviewLabel } from '../../core/review/precision.js';
+import { reviewRuleHits, type ReviewThresholds } from '../../core/review/rules.js';
+import type { ReviewItem } from '../../core/review/types.js';
+import { sampleFrom } from './evidence.js';
+
+const CURSOR_KEY = 'review_feeder_seq';
+
+export interface ReviewQueueOptions {
+  store: ResponseStore;
+  events: EventStore;
+  thresholds: ReviewThresholds;
+  clock: Clock;
+  logger: Logger;
+  pollIntervalMs: number;
+  /** An event still unanalysed after this long is passed over (sampled out or stuck). */
+  maxAnalysisWaitMs?: number;
+}
+
+/**
+ * The review queue: a feeder that walks newly analysed events in insertion order (its cursor is
+ * durable), applies the queue rules and enqueues flagged outputs; reads that redact PII by
+ * default; labels; and per-rule precision from the labels.
+ */
+export function createReviewQueue(o: ReviewQueueOptions) {
+  const { store, events, clock } = o;
+  const maxWaitMs = o.maxAnalysisWaitMs ?? 10 * 60_000;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  async function feedOnce(): Promise<number> {
+    let seq = Number(store.getSetting(CURSOR_KEY) ?? 0);
+    let added = 0;
+    for (;;) {
+      const page = await events.listEvents({ limit: 500, order: 'asc', ...(seq > 0 ? { cursor: encodeCursor(seq) } : {}) });
+      let stalled = false;
+      for (const e of page.events) {
+        if (!e.analysis) {
+          if (clock.now() - e.receivedMs < maxWaitMs) { stalled = true; break; }
+        } else if (e.analysis.status === 'done') {
+          const hits = reviewRuleHits(e.analysis.scores, o.thresholds);
+          if (hits.length > 0 && store.insertReviewItem({
+            eventId: e.id, deployment: e.deployment, eventMs: e.timestampMs, rules: hits.map((h) => h.rule), reasons: hits.map((h) => h.reason),
+            maxScore: Math.max(...hits.map((h) => h.score)), createdMs: clock.now(),
+          })) added++;
+        }
+        seq = e.seq;
+      }
+      store.setSetting(CURSOR_KEY, String(seq));
+      if (stalled || page.nextCursor === null) break;
+    }
+    return added;
+  }
+
+  function feed(): Promise<number> {
+    if (running) return running;
+    const pass = feedOnce().catch((err: unknown) => { o.logger.error({ err }, 'review feeder pass failed'); return 0; });
+    running = pass;
+    void pass.finally(() => { if (running === pass) running = undefined; });
+    return pass;
+  }
+
+  async function withText(items: ReviewItem[], redact: boolean): Promise<Array<ReviewItem & { sample: FlaggedSample | null }>> {
+    return Promise.all(items.map(async (it) => {
+      const e = await events.getEvent(it.eventId);
+      return { ...it, sample: e ? sampleFrom(e, it.rules, redact) : null };
+    }));
+  }
+
+  return {
+    feed,
+    async list(q: { status: 'pending' | 'labeled' | 'all'; deployment?: string | undefined; rule?: string | undefined; limit: number; redact: boolean }) {
+      const items = store.listReviewItems({ status: q.status, deployment: q.deployment, limit: q.rule ? 10_000 : q.limit })
+        .filter((it) => !q.rule || it.rules.includes(q.rule)).slice(0, q.limit);
+      return withText(items, q.redact);
+    },
+    async get(id: number, redact: boolean) {
+      const it = store.getReviewItem(id);
+      if (!it) throw new ArgusError('ARGUS_ERR_NOT_FOUND', `no review item with id ${id}`);
+      return (await withText([it], redact))[0] as ReviewItem & { sample: FlaggedSample | null };
+    },
+    label(id: number, label: ReviewLabel, note: string | null, by: string): ReviewItem {
+      const it = store.labelReviewItem(id, label, note, by, clock.now());
+      if (!it) throw new ArgusError('ARGUS_ERR_NOT_FOUND', `no review item with id ${id}`);
+      return it;
+    },
+    stats: () => ({ ...store.reviewCounts(), rules: rulePrecision(store.labeledReviewItems()) }),
+    start(): void {
+      if (timer) return;
+      timer = setInterval(() => { void feed(); }, o.pollIntervalMs);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
+
+export type ReviewQueue = ReturnType<typeof createReviewQueue>;

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { ReviewQueue } from '../../app/response/review-queue.js';
+import { reviewLabelBodySchema, reviewListQuerySchema } from '../../contracts/review.js';
+import { bodyOf, idParam, queryOf } from './response-http.js';
+
+/**
+ * GET /api/v1/review (PII redacted unless ?redact=false, which is logged as a raw-text read),
+ * GET /api/v1/review/stats (per-rule precision), GET /api/v1/review/:id, POST /api/v1/review/:id/label.
+ */
+export function registerReviewRoutes(app: FastifyInstance, review: ReviewQueue, o: { redactByDefault: boolean }): void {
+  const redactFor = (req: { log: { warn: (o: object, m: string) => void }; url: string }, flag: 'true' | 'false' | undefined) => {
+    const redact = flag === undefined ? o.redactByDefault : flag === 'true';
+    if (!redact) req.log.warn({ audit: 'raw_text_read', url: req.url }, 'review queue read with raw text');
+    return redact;
+  };
+  app.get('/api/v1/review', async (req) => {
+    const q = queryOf(reviewListQuerySchema, req.query);
+    return { items: await review.list({ status: q.status, deployment: q.deployment, rule: q.rule, limit: q.limit, redact: redactFor(req, q.redact) }) };
+  });
+  app.get('/api/v1/review/stats', async () => review.stats());
+  app.get('/api/v1/review/:id', async (req) => {
+    const q = queryOf(reviewListQuerySchema.pick({ redact: true }), req.query);
+    return review.get(idParam(req.params, 'review item'), redactFor(req, q.redact));
+  });
+  app.post('/api/v1/review/:id/label', async (req) => {
+    const b = bodyOf(reviewLabelBodySchema, req.body);
+    return review.label(idParam(req.params, 'review item'), b.label, b.note ?? null, b.actor);
+  });
+}
