@@ -98,8 +98,10 @@ export function createSequentialState(b: BaselineProfile, s: DetectionSettings, 
   }
   const L = ewmaLimit(s.ewmaLambda, 1 / s.falseAlarmRatePerWindow);
   const ewmas: Record<string, EwmaEntry> = {};
-  const chart = () => createEwma({ mean: 0, sigma: 1, lambda: s.ewmaLambda, L, limits: 'exact', sides: 'two' });
-  if (b.toxicity.p95 !== null && b.toxicity.n >= s.minSamples.rate) ewmas.toxicity_p95 = { chart: chart(), baseline: { value: b.toxicity.exceedP95.rate ?? 0.05, n: b.toxicity.n }, L };
+  const chart = (sides: 'two' | 'upper' = 'two') => createEwma({ mean: 0, sigma: 1, lambda: s.ewmaLambda, L, limits: 'exact', sides });
+  // Toxicity watches rises only, with the two-sided L: the skewed, discrete share overshoots an
+  // exactly calibrated two-sided chart (measured: ~1.15x the target at n = 500), the upper side alone stays below it.
+  if (b.toxicity.p95 !== null && b.toxicity.n >= s.minSamples.rate) ewmas.toxicity_p95 = { chart: chart('upper'), baseline: { value: b.toxicity.exceedP95.rate ?? 0.05, n: b.toxicity.n }, L };
   if (b.outputLogLength.mean !== null && b.outputLength.n >= s.minSamples.rate) ewmas.output_length = { chart: chart(), baseline: { value: b.outputLogLength.mean, n: b.outputLength.n }, L };
   return { cusums, ewmas };
 }

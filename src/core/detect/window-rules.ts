@@ -25,20 +25,29 @@ export function severityOfLevel(level: ThresholdLevel): AlertSeverity {
  */
 const upperBound = (k: number, n: number) => wilsonInterval(k, n).upper;
 
+/**
+ * The chi-squared approximation runs hot on skewed 10-bin histograms at n = 300: seeded in-control
+ * streams (test/detection-calibration.test.ts) alarmed at ~1.1x the nominal level, so the tests run
+ * at 0.8 x the per-window target, which the same measurement keeps at or below the target.
+ */
+export const CHI2_LEVEL_FACTOR = 0.8;
+
 export interface WindowSpec { startMs: number; endMs: number; windowMs: number }
 
 /**
  * Two-sample chi-squared test of a window's histogram against the baseline's counts. Columns whose
- * baseline count is below 5 are pooled into one, so expected counts stay large enough for the
- * chi-squared approximation. Returns the p-value and the Jensen-Shannon distance (base 2, add-0.5
+ * baseline count or expected window count is below 5 are pooled into one, so expected counts stay
+ * large enough for the chi-squared approximation. Returns the p-value and the Jensen-Shannon distance (base 2, add-0.5
  * smoothing) between the two normalised histograms, or undefined when there is nothing to test.
  */
 export function histogramTest(baseline: readonly number[], window: readonly number[]): { pValue: number; statistic: number; js: number } | undefined {
   const b: number[] = [];
   const w: number[] = [];
   let pb = 0, pw = 0;
+  const nb = baseline.reduce((x, v) => x + v, 0);
+  const nw = window.reduce((x, v) => x + v, 0);
   baseline.forEach((v, i) => {
-    if (v >= 5) { b.push(v); w.push(window[i] ?? 0); } else { pb += v; pw += window[i] ?? 0; }
+    if (v >= 5 && (v / nb) * nw >= 5) { b.push(v); w.push(window[i] ?? 0); } else { pb += v; pw += window[i] ?? 0; }
   });
   if (pb + pw > 0) { b.push(pb); w.push(pw); }
   const keep = b.map((v, i) => v + (w[i] as number) > 0);
@@ -111,7 +120,7 @@ export function evaluateWindow(deployment: string, b: BaselineProfile, w: Minute
     const n = cur.reduce((x, v) => x + v, 0);
     if (!base || n < s.minSamples.histogram) return;
     const r = histogramTest(base, cur);
-    if (!r || r.pValue >= s.falseAlarmRatePerWindow) return;
+    if (!r || r.pValue >= s.falseAlarmRatePerWindow * CHI2_LEVEL_FACTOR) return;
     push({ metric, category: null, detector: 'chi2', level: 'none', severity: 'low', observed: { value: null, n },
       baseline: { value: null, n: base.reduce((x, v) => x + v, 0) }, statistic: r.statistic, limit: s.falseAlarmRatePerWindow,
       pValue: r.pValue, effect: numeric ? binnedKs(base, cur) : r.js });
