@@ -83,7 +83,10 @@ export function overRepresentedNgrams(flagged: readonly string[], other: readonl
     const s = logOddsScore(yf, yo, nf, no, alpha0);
     if (s.zScore >= minZ) scores.push({ ngram, flaggedCount: yf, otherCount: yo, ...s });
   }
-  return scores.sort((x, y) => y.zScore - x.zScore || x.ngram.localeCompare(y.ngram)).slice(0, limit);
+  // Ties (common: a trigger and the words around it occur in exactly the same inputs) go to the
+  // shorter n-gram, so a phrase's single words are not crowded out by its overlapping trigrams.
+  const words = (g: string) => g.split(' ').length;
+  return scores.sort((x, y) => y.zScore - x.zScore || words(x.ngram) - words(y.ngram) || x.ngram.localeCompare(y.ngram)).slice(0, limit);
 }
 
 /** δ and z for one n-gram (see overRepresentedNgrams). */
