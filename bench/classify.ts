@@ -16,7 +16,7 @@ import type { BenchRow, BenchSuite } from './types.js';
  * sentences (refusals, partial refusals, compliance, benign answers), so every code path runs.
  * Targets from issue 3: >= 5,000 outputs/s and p99 < 1 ms per output.
  */
-function makeItems(n: number, seed: number): ClassifyItem[] {
+export function makeItems(n: number, seed: number): ClassifyItem[] {
   const rng = createPrng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
   const sentences = [

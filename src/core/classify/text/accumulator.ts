@@ -47,6 +47,21 @@ export class FeatureAccumulator {
     }
   }
 
+  /** Adds to an existing key and returns true; returns false (adding nothing) when absent. */
+  addIfPresent(key: number, delta: number): boolean {
+    const keys = this.keys;
+    let s = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (true) {
+      const k = keys[s]!;
+      if (k === key) {
+        this.vals[s] = this.vals[s]! + delta;
+        return true;
+      }
+      if (k === -1) return false;
+      s = (s + 1) & this.mask;
+    }
+  }
+
   keyAt(i: number): number {
     return this.keys[this.slots[i]!]!;
   }

@@ -124,6 +124,7 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
       }
       flush(c.wordWeight, outIdx, outVal);
     }
+    const wordCount = outIdx.length;
     if (c.charNgramMax >= c.charNgramMin && c.wordWeight < 1) {
       const padded = ` ${text} `;
       const len = padded.length;
@@ -148,7 +149,7 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
       }
       flush(1 - c.wordWeight, outIdx, outVal);
     }
-    return mergeDuplicates(outIdx, outVal, acc);
+    return mergeDuplicates(outIdx, outVal, wordCount, acc);
   };
 
   return {
@@ -159,15 +160,33 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
   };
 }
 
-/** Word and char blocks may land in the same bucket: sum them (insertion order kept). */
-function mergeDuplicates(idx: number[], val: number[], acc: FeatureAccumulator): SparseVector {
-  acc.reserve(idx.length);
-  for (let i = 0; i < idx.length; i++) acc.add(idx[i]!, val[i]!);
-  const indices = new Int32Array(acc.size);
-  const values = new Float32Array(acc.size);
+/**
+ * Word and char blocks may land in the same bucket: sum them. The word block (a few hundred
+ * entries) goes into the accumulator; each char entry is looked up there and either added to its
+ * word twin or appended. Order and sums equal a full merge (word entries first, then new char
+ * entries, in insertion order).
+ */
+function mergeDuplicates(idx: number[], val: number[], wordCount: number, acc: FeatureAccumulator): SparseVector {
+  acc.reserve(wordCount);
+  for (let i = 0; i < wordCount; i++) acc.add(idx[i]!, val[i]!);
+  const extraIdx: number[] = [];
+  const extraVal: number[] = [];
+  for (let i = wordCount; i < idx.length; i++) {
+    if (!acc.addIfPresent(idx[i]!, val[i]!)) {
+      extraIdx.push(idx[i]!);
+      extraVal.push(val[i]!);
+    }
+  }
+  const n = acc.size + extraIdx.length;
+  const indices = new Int32Array(n);
+  const values = new Float32Array(n);
   for (let k = 0; k < acc.size; k++) {
     indices[k] = acc.keyAt(k);
     values[k] = acc.valueAt(k);
+  }
+  for (let k = 0; k < extraIdx.length; k++) {
+    indices[acc.size + k] = extraIdx[k]!;
+    values[acc.size + k] = extraVal[k]!;
   }
   acc.reset();
   return { indices, values };
