@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteDetectionStore } from '../src/adapters/storage/sqlite/detection-store.js';
 import { createSqliteEventStore, openSqliteDatabase } from '../src/adapters/storage/sqlite/sqlite-event-store.js';
 import type { EventStore } from '../src/adapters/storage/types.js';
 import { createResponseSystem, type ResponseSystem } from '../src/app/response/response.js';
@@ -138,6 +139,15 @@ describe('incidents and the review queue', () => {
     const ack = await runCli(['incidents', 'ack', String(id), '--by', 'carol', '--data-dir', dir]);
     expect(ack.code).toBe(0);
     expect(ack.stdout).toMatch(new RegExp(`^#${id}  open +high +bank-bot  users report odd answers .* ack user:carol\\n$`));
+    // Resolving can record a proposed `incident` baseline through the baseline side's API.
+    const resolved = await app.inject({ method: 'POST', url: `/api/v1/incidents/${id}/transition`, payload: { to: 'resolved', record_baseline: true, actor: 'carol' } });
+    expect(resolved.statusCode).toBe(200);
+    const note = (resolved.json() as { timeline: Array<{ kind: string; message: string; data?: { baselineId?: string } }> }).timeline.at(-1);
+    expect(note?.kind).toBe('remediation');
+    expect(note?.message).toMatch(/^recorded incident baseline \S+ \(proposed; activate it with argus baseline activate\)$/);
+    const detection = createSqliteDetectionStore(response.store.db);
+    const baselines = await detection.listBaselines('bank-bot');
+    expect(baselines.map((b) => [b.id, b.reason, b.status])).toEqual([[note?.data?.baselineId, 'incident', 'proposed']]);
     const missing = await runCli(['incidents', 'show', '9999', '--data-dir', dir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('argus: no incident with id 9999 (ARGUS_ERR_NOT_FOUND)\n');
