@@ -75,11 +75,13 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
   const mask = c.dim - 1;
   const acc = new FeatureAccumulator();
   let blocks = new Int32Array(0);
+  const outBuffer = new PairBuffer();
+  const extraBuffer = new PairBuffer();
   const seedWord = c.seed | 0;
   const seedChar = murmurMix(c.seed, 0x43484152);
 
   /** Moves the block in `acc` into the out-arrays with sublinear tf and block scaling. */
-  const flush = (weight: number, outIdx: number[], outVal: number[]) => {
+  const flush = (weight: number, out: PairBuffer) => {
     let sumSq = 0;
     for (let i = 0; i < acc.size; i++) {
       const v = acc.valueAt(i);
@@ -94,16 +96,15 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
     for (let i = 0; i < acc.size; i++) {
       const v = acc.valueAt(i) * scale;
       if (v !== 0) {
-        outIdx.push(acc.keyAt(i));
-        outVal.push(v);
+        out.push(acc.keyAt(i), v);
       }
     }
     acc.reset();
   };
 
   const vectorizeNormalized = (text: string): SparseVector => {
-    const outIdx: number[] = [];
-    const outVal: number[] = [];
+    const out = outBuffer;
+    out.n = 0;
     if (c.wordNgramMax > 0 && c.wordWeight > 0) {
       const tokens = tokenize(text);
       acc.reserve(tokens.length * c.wordNgramMax);
@@ -122,9 +123,9 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
           acc.add(f & mask, f < 0 ? -1 : 1);
         }
       }
-      flush(c.wordWeight, outIdx, outVal);
+      flush(c.wordWeight, out);
     }
-    const wordCount = outIdx.length;
+    const wordCount = out.n;
     if (c.charNgramMax >= c.charNgramMin && c.wordWeight < 1) {
       const padded = ` ${text} `;
       const len = padded.length;
@@ -147,9 +148,9 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
           }
         }
       }
-      flush(1 - c.wordWeight, outIdx, outVal);
+      flush(1 - c.wordWeight, out);
     }
-    return mergeDuplicates(outIdx, outVal, wordCount, acc);
+    return mergeDuplicates(out, wordCount, acc, extraBuffer);
   };
 
   return {
@@ -166,28 +167,45 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
  * word twin or appended. Order and sums equal a full merge (word entries first, then new char
  * entries, in insertion order).
  */
-function mergeDuplicates(idx: number[], val: number[], wordCount: number, acc: FeatureAccumulator): SparseVector {
+function mergeDuplicates(out: PairBuffer, wordCount: number, acc: FeatureAccumulator, extra: PairBuffer): SparseVector {
   acc.reserve(wordCount);
-  for (let i = 0; i < wordCount; i++) acc.add(idx[i]!, val[i]!);
-  const extraIdx: number[] = [];
-  const extraVal: number[] = [];
-  for (let i = wordCount; i < idx.length; i++) {
-    if (!acc.addIfPresent(idx[i]!, val[i]!)) {
-      extraIdx.push(idx[i]!);
-      extraVal.push(val[i]!);
-    }
+  for (let i = 0; i < wordCount; i++) acc.add(out.idx[i]!, out.val[i]!);
+  extra.n = 0;
+  for (let i = wordCount; i < out.n; i++) {
+    if (!acc.addIfPresent(out.idx[i]!, out.val[i]!)) extra.push(out.idx[i]!, out.val[i]!);
   }
-  const n = acc.size + extraIdx.length;
+  const n = acc.size + extra.n;
   const indices = new Int32Array(n);
   const values = new Float32Array(n);
   for (let k = 0; k < acc.size; k++) {
     indices[k] = acc.keyAt(k);
     values[k] = acc.valueAt(k);
   }
-  for (let k = 0; k < extraIdx.length; k++) {
-    indices[acc.size + k] = extraIdx[k]!;
-    values[acc.size + k] = extraVal[k]!;
+  for (let k = 0; k < extra.n; k++) {
+    indices[acc.size + k] = extra.idx[k]!;
+    values[acc.size + k] = extra.val[k]!;
   }
   acc.reset();
   return { indices, values };
+}
+
+/** A growable list of (index, value) pairs in typed arrays, reused across calls. */
+class PairBuffer {
+  idx = new Int32Array(1024);
+  val = new Float64Array(1024);
+  n = 0;
+
+  push(i: number, v: number): void {
+    if (this.n === this.idx.length) {
+      const idx = new Int32Array(this.n * 2);
+      const val = new Float64Array(this.n * 2);
+      idx.set(this.idx);
+      val.set(this.val);
+      this.idx = idx;
+      this.val = val;
+    }
+    this.idx[this.n] = i;
+    this.val[this.n] = v;
+    this.n++;
+  }
 }
