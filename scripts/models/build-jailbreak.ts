@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     failureModes: [
       'Novel jailbreak styles far from role-play/DAN templates and rewrites (e.g. many-shot, encoded payloads, other languages) may score low.',
       'Benign role-play or long system-style instructions ("You are a helpful travel agent…") can score high.',
-      'PAIR-style rewrites that read like ordinary requests are hard; their dev recall is the weakest.',
+      'GCG prompts (a plain request plus an optimised gibberish suffix) have the weakest dev recall (about 0.6, see the table); PAIR rewrites that read like ordinary role-play requests are next (about 0.85).',
     ],
   });
 }
