@@ -28,6 +28,8 @@ import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
 import { createInlineRunner, createProcessRunner } from './pipeline/analysis-runner.js';
 import { buildClassifier, samplerFrom } from './build-analysis.js';
 import { openStore } from './open-store.js';
+import { createDetection, type Detection } from './detection/compose.js';
+import { detectionSource } from './response/alert-adapter.js';
 
 export { openStore } from './open-store.js';
 import { createUserHasher, resolveUserHashSecret } from './user-hash.js';
@@ -56,6 +58,8 @@ export interface Argus {
   store: EventStore;
   metrics: Metrics;
   logger: Logger;
+  /** Baselines, the detection engine and alerts (`detection.bus.subscribe` for transitions); absent when disabled or with an injected store. */
+  detection?: Detection | undefined;
   /** Incidents, notifiers, mitigation and the review queue. */
   response: ResponseSystem;
   /** Starts the pipeline and listens; resolves to the bound address. */
@@ -131,6 +135,8 @@ export function createArgus(o: ArgusOptions): Argus {
   registerIncidentsRoutes(app, response.incidents);
   registerMitigationRoutes(app, response.mitigation);
   registerReviewRoutes(app, response.review, { redactByDefault: config.review.redact_pii });
+  const detection = config.detection.enabled && o.store === undefined ? createDetection({ config, app, events: store, clock, logger }) : undefined;
+  if (detection && !o.alertSource) response.subscribe(detectionSource(detection.bus));
   const agent = createUpstreamAgent({ maxConnections: config.gateway.upstream.max_connections, connectTimeoutMs: config.gateway.upstream.connect_timeout });
   if (config.gateway.enabled) {
     const upstream = config.gateway.upstream;
@@ -145,9 +151,10 @@ export function createArgus(o: ArgusOptions): Argus {
 
   let closed = false;
   return {
-    app, pipeline, store, metrics, logger, response,
+    app, pipeline, store, metrics, logger, response, detection,
     async listen() {
       pipeline.start();
+      detection?.engine.start();
       response.start();
       return app.listen({ host: config.server.host, port: config.server.port });
     },
@@ -155,6 +162,7 @@ export function createArgus(o: ArgusOptions): Argus {
       if (closed) return;
       closed = true;
       await app.close();
+      await detection?.engine.stop();
       await pipeline.stop();
       await response.stop();
       await agent.close();

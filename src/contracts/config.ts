@@ -76,6 +76,28 @@ export const configSchema = z.object({
   mitigation: mitigationConfigSchema.prefault({}),
   review: reviewConfigSchema.prefault({}),
   deployments: deploymentsConfigSchema.default({}),
+  detection: z.object({
+    enabled: z.boolean().default(true),
+    /** Tumbling windows for rules and tests; the smallest also paces the EWMAs. */
+    windows: z.array(durationMs()).min(1).default([300_000, 3_600_000, 86_400_000]),
+    /** How often a detection cycle runs. */
+    interval: durationMs().prefault('1m'),
+    /** Open alerts with no supporting finding for this long resolve. */
+    resolve_after: durationMs().prefault('30m'),
+    /** Target in-control false alarms per event (CUSUMs) and per window evaluation (EWMAs, chi-squared). */
+    false_alarm_rate_per_event: z.number().positive().max(0.1).default(1e-5),
+    false_alarm_rate_per_window: z.number().positive().max(0.1).default(1e-3),
+    thresholds: z.object({
+      refusal_overall_warning_ratio: z.number().min(0).max(1).default(0.9),
+      refusal_overall_critical_ratio: z.number().min(0).max(1).default(0.75),
+      refusal_category_warning_drop: z.number().min(0).max(1).default(0.15),
+      refusal_category_critical_drop: z.number().min(0).max(1).default(0.3),
+      toxicity_p95_warning_ratio: z.number().min(1).default(1.5),
+      toxicity_p95_critical_ratio: z.number().min(1).default(2),
+      anomalous_warning_rate: z.number().min(0).max(1).default(0.001),
+      anomalous_critical_rate: z.number().min(0).max(1).default(0.01),
+    }).strict().prefault({}),
+  }).strict().prefault({}),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }).strict().prefault({}),

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createSqliteDetectionStore, type DetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
+import { openSqliteDatabase } from '../../adapters/storage/sqlite/sqlite-event-store.js';
+import type { EventStore } from '../../adapters/storage/types.js';
+import type { ArgusConfig } from '../../contracts/config.js';
+import type { Clock } from '../../core/clock.js';
+import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/detect/settings.js';
+import { registerAlertsRoutes } from '../../server/api/alerts-routes.js';
+import { registerBaselinesRoutes } from '../../server/api/baselines-routes.js';
+import { createDetectionEngine, type DetectionEngine } from './engine.js';
+import { createAlertTransitionBus, type AlertTransitionBus } from './transitions.js';
+
+export function detectionSettingsFrom(config: ArgusConfig): DetectionSettings {
+  const d = config.detection;
+  const t = d.thresholds;
+  return {
+    ...DEFAULT_DETECTION_SETTINGS,
+    falseAlarmRatePerEvent: d.false_alarm_rate_per_event,
+    falseAlarmRatePerWindow: d.false_alarm_rate_per_window,
+    thresholds: {
+      refusalOverall: { warningRatio: t.refusal_overall_warning_ratio, criticalRatio: t.refusal_overall_critical_ratio },
+      refusalCategory: { warningDrop: t.refusal_category_warning_drop, criticalDrop: t.refusal_category_critical_drop },
+      toxicityP95: { warningRatio: t.toxicity_p95_warning_ratio, criticalRatio: t.toxicity_p95_critical_ratio },
+      anomalousRate: { warning: t.anomalous_warning_rate, critical: t.anomalous_critical_rate },
+    },
+  };
+}
+
+/** Opens the detection store: the tables live in the SQLite file beside the events (own connection). */
+export function openDetectionStore(config: ArgusConfig): DetectionStore {
+  return createSqliteDetectionStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous }));
+}
+
+export interface Detection { store: DetectionStore; engine: DetectionEngine; bus: AlertTransitionBus }
+
+/**
+ * Wires detection for the composition root: store, transition bus (subscribe to it for alert
+ * transitions), engine and the /api/v1/alerts and /api/v1/baselines routes. With PostgreSQL as
+ * the event store, the detection tables still live in the local SQLite file (no PostgreSQL
+ * detection adapter yet).
+ */
+export function createDetection(o: { config: ArgusConfig; app: FastifyInstance; events: EventStore; clock: Clock; logger: Logger; store?: DetectionStore }): Detection {
+  const store = o.store ?? openDetectionStore(o.config);
+  const bus = createAlertTransitionBus((err, t) => o.logger.error({ err, alert: t.alertId, type: t.type }, 'an alert transition subscriber failed'));
+  const engine = createDetectionEngine({
+    events: o.events, store, clock: o.clock, bus, settings: detectionSettingsFrom(o.config), windowsMs: o.config.detection.windows,
+    intervalMs: o.config.detection.interval, resolveAfterMs: o.config.detection.resolve_after,
+    onError: (err, deployment) => o.logger.error({ err, deployment }, 'detection run failed'),
+  });
+  registerAlertsRoutes(o.app, { store, bus, clock: o.clock });
+  registerBaselinesRoutes(o.app, { store, clock: o.clock });
+  return { store, engine, bus };
+}
