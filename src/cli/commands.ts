@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
 import { registerChangepoints } from './changepoints.js';
 import { registerClassify } from './classify.js';
 import { registerConfig } from './config-check.js';
@@ -17,6 +18,7 @@ import { registerTrain } from './train.js';
 export type RegisterCommand = (program: Command) => void;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerDemo,
   registerClassify,
   registerTrain,
   registerServe,
