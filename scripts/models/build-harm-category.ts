@@ -1,8 +1,10 @@
 /**
  * Rebuilds models/harm-category from ../shared/data:
  *   npx tsx scripts/models/build-harm-category.ts
- * Picks the L2 strength and epoch count on the dev split (macro-F1 over S1–S13), then reports the
- * test split once, on the quantised weights written to disk. Deterministic (hash splits, seed).
+ * Picks the L2 strength and epoch count on the dev split (macro-F1 over S1–S13, one seed), measures
+ * the shipped recipe (the average of SEEDS runs) on dev, then refits that recipe on train + dev and
+ * reports the test split once, on the quantised weights written to disk. Deterministic (hash
+ * splits, seeds). Experiments behind these choices: scripts/models/data-content/harm-experiments.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import { HARM_CATEGORIES } from '../../src/core/classify/types.js';
 import { harmCard } from './data-content/harm-card.js';
 import { BENIGN_SAMPLE, harmReport, loadHarmSplits, type HarmReport } from './data-content/harm-eval.js';
 import { countBy } from './data-content/split.js';
-import { createVectorCache, round, sharedVectorizer, today, trainAndShip } from './data-content/train-helpers.js';
+import { createVectorCache, round, sharedVectorizer, today, trainAndShip, trainAveragedAndShip } from './data-content/train-helpers.js';
 
 // Dev macro-F1 (S1-S13) of other settings tried while building: l2 1e-4 / 8 epochs / lr 0.3 0.625;
 // l2 0 / 30 / 0.2 0.645; word n-grams only (no character block) 0.542. The grid keeps the two best.
@@ -21,6 +23,10 @@ const GRID = [
   { l2: 1e-5, epochs: 15, learningRate: 0.2 },
 ];
 const SEED = 5;
+// Dev macro-F1 (S1-S13) of the chosen config: one seed 0.652; mean of 5 seeds 0.663, of 3 seeds
+// 0.654. A 82 % share of train scored 0.631 on dev against 0.652 for all of it, so the shipped
+// model is refit on train + dev (15 % more rows) once the recipe is chosen.
+const SEEDS = [5, 6, 7, 8, 9];
 // 25k kept features cost 0.03 dev macro-F1 against 60k (0.612 vs 0.643); 60k is 1.3 MB.
 const ENCODING = { maxFeatures: 60_000 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -55,19 +61,31 @@ function main(): void {
     if (!best || dev.macroF1Hazards > best.dev.macroF1Hazards) best = { config, dev, model };
   }
   if (!best) throw new Error('empty grid');
-  const scorer = createHarmCategoryScorer(best.model);
+  const recipe = {
+    name: HARM_CATEGORY_MODEL_NAME, task: 'harm_category', vectorizer, metadata: {}, classes,
+    kind: 'softmax' as const, classWeights: 'balanced' as const, encode: ENCODING, ...best.config,
+  };
+  const averaged = trainAveragedAndShip({ ...recipe, rows, labels }, SEEDS);
+  const avgScorer = createHarmCategoryScorer(averaged);
+  const dev = harmReport(data.dev, (t) => avgScorer.scoreVector(vec(t)).top);
+  log(`chosen ${JSON.stringify(best.config)}, average of ${SEEDS.length} seeds: dev macro-F1 (S1-S13) ${dev.macroF1Hazards.toFixed(4)}`);
+  // Logged for the record only (the refit below was decided before either test figure was seen).
+  log(`  (train-only average: test macro-F1 (S1-S13) ${harmReport(data.test, (t) => avgScorer.scoreVector(vec(t)).top).macroF1Hazards.toFixed(4)})`);
+  const full = [...data.train, ...data.dev];
+  const shipped = trainAveragedAndShip({ ...recipe, rows: full.map((r) => vec(r.text)), labels: full.map((r) => r.label) }, SEEDS);
+  const scorer = createHarmCategoryScorer(shipped);
   const test = harmReport(data.test, (t) => scorer.scoreVector(vec(t)).top);
-  log(`chosen ${JSON.stringify(best.config)}: test macro-F1 (S1-S13) ${test.macroF1Hazards.toFixed(4)}, all ${test.macroF1All.toFixed(4)}, harmful-vs-benign F1 ${test.harmfulVsBenign.f1.toFixed(4)}`);
+  log(`refit on train + dev: test macro-F1 (S1-S13) ${test.macroF1Hazards.toFixed(4)}, all ${test.macroF1All.toFixed(4)}, harmful-vs-benign F1 ${test.harmfulVsBenign.f1.toFixed(4)}`);
   const metadata = {
-    trained: today(), seed: SEED, training: { ...best.config, classWeights: 'balanced', grid: devScores },
+    trained: today(), seed: SEEDS, training: { ...best.config, classWeights: 'balanced', averagedSeeds: SEEDS, refitOn: 'train+dev', grid: devScores },
     data: {
-      train: countBy(data.train, (r) => r.label), trainBySource: countBy(data.train, (r) => r.source.split('/')[0] ?? r.source),
+      train: countBy(full, (r) => r.label), trainBySource: countBy(full, (r) => r.source.split('/')[0] ?? r.source),
       test: countBy(data.test, (r) => r.label), dedupe: data.dedupe, benignSample: BENIGN_SAMPLE,
     },
-    metrics: { dev: compact(best.dev), test: compact(test) },
+    metrics: { dev: compact(dev), test: compact(test) },
   };
   const dir = join(process.cwd(), 'models', HARM_CATEGORY_MODEL_NAME);
-  const bytes = writeModelFile(dir, { ...best.model, metadata }, ENCODING);
+  const bytes = writeModelFile(dir, { ...shipped, metadata }, ENCODING);
   writeFileSync(join(dir, 'MODEL_CARD.md'), harmCard(metadata, bytes));
   log(`wrote models/${HARM_CATEGORY_MODEL_NAME} (${(bytes / 1024).toFixed(0)} KiB)`);
 }

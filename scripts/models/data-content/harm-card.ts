@@ -25,15 +25,19 @@ Harm category of a request: probabilities over the MLCommons hazard taxonomy as 
 Guard 3 (S1–S14) plus \`benign\`. Multinomial logistic regression over the shared hashed n-gram
 vector of the request; 8-bit quantised weights (${(bytes / 1024).toFixed(0)} KiB).
 
-- Built: ${meta.trained} by \`npx tsx scripts/models/build-harm-category.ts\` (seed ${meta.seed}).
+- Built: ${meta.trained} by \`npx tsx scripts/models/build-harm-category.ts\` (seeds ${JSON.stringify(meta.seed)}).
 - Training: ${JSON.stringify({ l2: meta.training.l2, epochs: meta.training.epochs, learningRate: meta.training.learningRate })}, balanced class weights;
-  chosen on the dev split from ${JSON.stringify(meta.training.grid)}.
+  chosen on the dev split (one seed each) from ${JSON.stringify(meta.training.grid)}.
+- The shipped weights are the mean of ${meta.training.averagedSeeds.length} runs that differ only in the shuffle seed (still one
+  linear model), refit on train + dev once the recipe was chosen. The dev figures below are those of the
+  same recipe trained on train only; the shipped model has seen dev, so scoring it on dev (as
+  \`npm run eval:classifiers\` does) overstates it. The test split was never trained on.
 - Library use: \`createHarmCategoryScorer(model)\` / \`createHarmCategoryClassifier(model)\` from
   \`src/core/classify/harm-category/harm-category.ts\`; the request is the prompt string or the last user message.
 
 ## Data
 
-Training rows by label: \`${JSON.stringify(meta.data.train)}\`; by source: \`${JSON.stringify(meta.data.trainBySource)}\`.
+Training rows (train + dev) by label: \`${JSON.stringify(meta.data.train)}\`; by source: \`${JSON.stringify(meta.data.trainBySource)}\`.
 De-duplicated across all sets before splitting (\`${JSON.stringify(meta.data.dedupe)}\`), then split by
 source prompt: train 70% / dev 15% / test 15% by a hash of the prompt; JailbreakBench PAIR rewrites
 share their goal's split and are used for training only. Benign: Alpaca-style instructions from
