@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import type { BenchRow, BenchSuite } from './types.js';
-import { percentile, processCpuMs, runClosedLoop, startChild, stopChild } from './support/util.js';
+import { benchConfigFile, percentile, processCpuMs, runClosedLoop, startChild, stopChild } from './support/util.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = join(here, '..', 'src', 'cli', 'main.js');
@@ -21,7 +21,7 @@ export const gatewaySuite: BenchSuite = {
   async run({ quick, log }) {
     const dataDir = mkdtempSync(join(tmpdir(), 'argus-bench-gw-'));
     const upstream = await startChild(join(here, 'support', 'fast-upstream.js'), [String(UPSTREAM_PORT)], `http://127.0.0.1:${UPSTREAM_PORT}/healthz`);
-    const argus = await startChild(cli, ['serve', '--port', String(ARGUS_PORT), '--data-dir', dataDir, '--upstream', `http://127.0.0.1:${UPSTREAM_PORT}/v1`],
+    const argus = await startChild(cli, ['serve', '--config', benchConfigFile(dataDir), '--port', String(ARGUS_PORT), '--data-dir', dataDir, '--upstream', `http://127.0.0.1:${UPSTREAM_PORT}/v1`],
       `http://127.0.0.1:${ARGUS_PORT}/healthz`, { ARGUS_USER_HASH_SECRET: 'bench-secret-0123456789' });
     const rows: BenchRow[] = [];
     const body = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'How do I reset my password?' }] });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import type { BenchRow, BenchSuite } from './types.js';
-import { processCpuMs, startChild, stopChild } from './support/util.js';
+import { benchConfigFile, processCpuMs, startChild, stopChild } from './support/util.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = join(here, '..', 'src', 'cli', 'main.js');
@@ -23,7 +23,7 @@ function makeEvent(i: number): Record<string, unknown> {
 }
 
 /**
- * Ingest throughput into SQLite (synchronous=FULL, WAL), no classifiers: (1) POST /api/v1/events
+ * Ingest throughput into SQLite (synchronous=FULL, WAL), no classifiers (features only; detection off): (1) POST /api/v1/events
  * batches of 500 from 4 concurrent clients to `argus serve` in its own process, honouring 429
  * Retry-After; (2) `argus import` of a JSONL file, whole command timed (start-up included).
  */
@@ -39,7 +39,7 @@ export const ingestSuite: BenchSuite = {
       for (let b = 0; b < total / batchSize; b++) {
         bodies.push(JSON.stringify({ events: Array.from({ length: batchSize }, (_, k) => makeEvent(b * batchSize + k)) }));
       }
-      const argus = await startChild(cli, ['serve', '--port', String(PORT), '--data-dir', join(dir, 'api')], `http://127.0.0.1:${PORT}/healthz`, ENV);
+      const argus = await startChild(cli, ['serve', '--config', benchConfigFile(dir), '--port', String(PORT), '--data-dir', join(dir, 'api')], `http://127.0.0.1:${PORT}/healthz`, ENV);
       const dispatcher = new Agent({ connections: 8 });
       let retries = 0;
       let next = 0;
@@ -71,7 +71,7 @@ export const ingestSuite: BenchSuite = {
       writeFileSync(file, `${Array.from({ length: total }, (_, i) => JSON.stringify(makeEvent(i))).join('\n')}\n`);
       const t0 = performance.now();
       await new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, [cli, 'import', file, '--data-dir', join(dir, 'import')], { stdio: 'ignore', env: { ...process.env, ...ENV } });
+        const child = spawn(process.execPath, [cli, 'import', file, '--config', benchConfigFile(dir), '--data-dir', join(dir, 'import')], { stdio: 'ignore', env: { ...process.env, ...ENV } });
         child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`argus import exited ${code}`))));
       });
       const importRate = total / ((performance.now() - t0) / 1000);

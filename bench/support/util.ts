@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'undici';
 
 export function percentile(sorted: readonly number[], q: number): number {
@@ -64,4 +65,11 @@ export function processCpuMs(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A config file for a bench server: classifiers off (issue 2 measures the spine alone) unless asked for. */
+export function benchConfigFile(dir: string, options: { classifiers?: boolean } = {}): string {
+  const file = join(dir, 'bench-argus.yaml');
+  writeFileSync(file, `classifiers: { enabled: ${options.classifiers === true} }\ndetection: { enabled: false }\nlog: { level: warn }\n`);
+  return file;
 }
