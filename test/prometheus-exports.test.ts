@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { grafanaDashboard, prometheusRules, SAFETY_METRIC_NAMES } from '../src/app/export/index.js';
+import { makeEvent } from './helpers/events.js';
 import { startArgus } from './helpers/argus-instance.js';
 import { minute, seedAggregates } from './helpers/dashboard-seed.js';
 import { runCli } from './helpers/run-cli.js';
@@ -33,6 +34,8 @@ describe('argus export grafana-dashboard', () => {
   it('queries only metric names that a running Argus exposes', async () => {
     const argus = await startArgus({ classifiers: { enabled: false } }, { baselines: async () => ({ version: 'v1', refusalRate: 0.9, byCategory: { S1: 0.9 }, toxicityP95: 0.05, anomalyFlagRate: 0.002 }) });
     try {
+      // The gauges list deployments from the events table, so the deployment needs one stored event.
+      await argus.store.insertEvents([makeEvent({ id: 'gauge-a', deployment: 'a' })]);
       await seedAggregates(argus.store, [{ deployment: 'a', minuteMs: Math.floor(Date.now() / 60_000) * 60_000, data: minute({ harmful: 10, refused: 9 }) }]);
       const text = await (await fetch(`${argus.url}/metrics`)).text();
       const exposed = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteEventStore, openSqliteDatabase } from '../../src/adapters/storage/sqlite/sqlite-event-store.js';
+import { SQLITE_MIGRATIONS } from '../../src/adapters/storage/sqlite/migrations.js';
 import { runEventStoreContract } from './event-store-contract.js';
 import { makeEvent } from '../helpers/events.js';
 
@@ -14,13 +15,16 @@ runEventStoreContract('sqlite (file, WAL)', async () => {
 describe('sqlite specifics', () => {
   it('reopens a database, keeps its data, and does not re-run migrations', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'argus-sqlite-')), 'argus.db');
-    const first = createSqliteEventStore(openSqliteDatabase({ path }));
+    const firstDb = openSqliteDatabase({ path });
+    const migrationsAfterFirstOpen = firstDb.prepare('SELECT count(*) FROM schema_migrations').pluck().get();
+    const first = createSqliteEventStore(firstDb);
     await first.insertEvents([makeEvent({ id: 'keep' })]);
     await first.close();
     const db = openSqliteDatabase({ path });
     const second = createSqliteEventStore(db);
     expect((await second.getEvent('keep'))?.id).toBe('keep');
-    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(1);
+    expect(migrationsAfterFirstOpen).toBe(SQLITE_MIGRATIONS.length);
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(SQLITE_MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     await second.close();
   });
