@@ -11,7 +11,8 @@ import { minute } from '../helpers/dashboard-seed.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+// The README's screenshots are refreshed on request (ARGUS_UPDATE_SCREENSHOTS=1); otherwise they go to a temp folder, so a test run leaves the tree clean.
+const SHOTS = process.env.ARGUS_UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'argus-shots-'));
 const DEPLOYMENTS = 50;
 const DAYS = 30;
 const MINUTES = DAYS * 1440;
