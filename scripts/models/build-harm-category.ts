@@ -2,8 +2,9 @@
  * Rebuilds models/harm-category from ../shared/data:
  *   npx tsx scripts/models/build-harm-category.ts
  * Picks the L2 strength and epoch count on the dev split (macro-F1 over S1–S13, one seed), measures
- * the shipped recipe (the average of SEEDS runs) on dev, then refits that recipe on train + dev and
- * reports the test split once, on the quantised weights written to disk. Deterministic (hash
+ * the shipped recipe (the average of SEEDS runs) on dev and reports the test split once, on the
+ * quantised weights written to disk. With `--refit` the shipped model is refit on train + dev
+ * (off by default: scripts/eval-classifiers.ts would then score training rows as "dev (held out)"). Deterministic (hash
  * splits, seeds). Experiments behind these choices: scripts/models/data-content/harm-experiments.ts.
  */
 import { writeFileSync } from 'node:fs';
@@ -24,8 +25,8 @@ const GRID = [
 ];
 const SEED = 5;
 // Dev macro-F1 (S1-S13) of the chosen config: one seed 0.652; mean of 5 seeds 0.663, of 3 seeds
-// 0.654. A 82 % share of train scored 0.631 on dev against 0.652 for all of it, so the shipped
-// model is refit on train + dev (15 % more rows) once the recipe is chosen.
+// 0.654. An 82 % share of train scored 0.631 on dev against 0.652 for all of it, so more rows
+// help: --refit adds dev (15 % more rows) once the recipe is chosen (test 0.633 -> 0.658 when tried).
 const SEEDS = [5, 6, 7, 8, 9];
 // 25k kept features cost 0.03 dev macro-F1 against 60k (0.612 vs 0.643); 60k is 1.3 MB.
 const ENCODING = { maxFeatures: 60_000 };
@@ -69,15 +70,14 @@ function main(): void {
   const avgScorer = createHarmCategoryScorer(averaged);
   const dev = harmReport(data.dev, (t) => avgScorer.scoreVector(vec(t)).top);
   log(`chosen ${JSON.stringify(best.config)}, average of ${SEEDS.length} seeds: dev macro-F1 (S1-S13) ${dev.macroF1Hazards.toFixed(4)}`);
-  // Logged for the record only (the refit below was decided before either test figure was seen).
-  log(`  (train-only average: test macro-F1 (S1-S13) ${harmReport(data.test, (t) => avgScorer.scoreVector(vec(t)).top).macroF1Hazards.toFixed(4)})`);
-  const full = [...data.train, ...data.dev];
-  const shipped = trainAveragedAndShip({ ...recipe, rows: full.map((r) => vec(r.text)), labels: full.map((r) => r.label) }, SEEDS);
+  const refit = process.argv.includes('--refit');
+  const full = refit ? [...data.train, ...data.dev] : data.train;
+  const shipped = refit ? trainAveragedAndShip({ ...recipe, rows: full.map((r) => vec(r.text)), labels: full.map((r) => r.label) }, SEEDS) : averaged;
   const scorer = createHarmCategoryScorer(shipped);
   const test = harmReport(data.test, (t) => scorer.scoreVector(vec(t)).top);
-  log(`refit on train + dev: test macro-F1 (S1-S13) ${test.macroF1Hazards.toFixed(4)}, all ${test.macroF1All.toFixed(4)}, harmful-vs-benign F1 ${test.harmfulVsBenign.f1.toFixed(4)}`);
+  log(`${refit ? 'refit on train + dev' : 'trained on train'}: test macro-F1 (S1-S13) ${test.macroF1Hazards.toFixed(4)}, all ${test.macroF1All.toFixed(4)}, harmful-vs-benign F1 ${test.harmfulVsBenign.f1.toFixed(4)}`);
   const metadata = {
-    trained: today(), seed: SEEDS, training: { ...best.config, classWeights: 'balanced', averagedSeeds: SEEDS, refitOn: 'train+dev', grid: devScores },
+    trained: today(), seed: SEEDS, training: { ...best.config, classWeights: 'balanced', averagedSeeds: SEEDS, trainedOn: refit ? 'train+dev' : 'train', grid: devScores },
     data: {
       train: countBy(full, (r) => r.label), trainBySource: countBy(full, (r) => r.source.split('/')[0] ?? r.source),
       test: countBy(data.test, (r) => r.label), dedupe: data.dedupe, benignSample: BENIGN_SAMPLE,

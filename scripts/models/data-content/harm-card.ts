@@ -29,15 +29,16 @@ vector of the request; 8-bit quantised weights (${(bytes / 1024).toFixed(0)} KiB
 - Training: ${JSON.stringify({ l2: meta.training.l2, epochs: meta.training.epochs, learningRate: meta.training.learningRate })}, balanced class weights;
   chosen on the dev split (one seed each) from ${JSON.stringify(meta.training.grid)}.
 - The shipped weights are the mean of ${meta.training.averagedSeeds.length} runs that differ only in the shuffle seed (still one
-  linear model), refit on train + dev once the recipe was chosen. The dev figures below are those of the
-  same recipe trained on train only; the shipped model has seen dev, so scoring it on dev (as
-  \`npm run eval:classifiers\` does) overstates it. The test split was never trained on.
+  linear model; dev macro-F1 0.652 for one seed, 0.664 for the mean of five).
+${meta.training.trainedOn === 'train+dev'
+    ? '- Refit on train + dev once the recipe was chosen (`--refit`). The dev figures below are those of the same recipe trained on train only; the shipped model has seen dev, so scoring it on dev (as `npm run eval:classifiers` does) overstates it. The test split was never trained on.'
+    : '- Trained on the train split only. `--refit` refits the chosen recipe on train + dev (more data helps here: 82 % of train scored 0.631 on dev, all of it 0.652; on test the refit gave 0.658 against 0.633), but then dev is no longer held out for the shipped model.'}
 - Library use: \`createHarmCategoryScorer(model)\` / \`createHarmCategoryClassifier(model)\` from
   \`src/core/classify/harm-category/harm-category.ts\`; the request is the prompt string or the last user message.
 
 ## Data
 
-Training rows (train + dev) by label: \`${JSON.stringify(meta.data.train)}\`; by source: \`${JSON.stringify(meta.data.trainBySource)}\`.
+Training rows by label: \`${JSON.stringify(meta.data.train)}\`; by source: \`${JSON.stringify(meta.data.trainBySource)}\`.
 De-duplicated across all sets before splitting (\`${JSON.stringify(meta.data.dedupe)}\`), then split by
 source prompt: train 70% / dev 15% / test 15% by a hash of the prompt; JailbreakBench PAIR rewrites
 share their goal's split and are used for training only. Benign: Alpaca-style instructions from
