@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerAlerts } from './alerts.js';
+import { registerBaseline } from './baseline.js';
 import { registerDemo } from './demo.js';
 import { registerChangepoints } from './changepoints.js';
 import { registerClassify } from './classify.js';
@@ -18,6 +20,8 @@ import { registerTrain } from './train.js';
 export type RegisterCommand = (program: Command) => void;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerBaseline,
+  registerAlerts,
   registerDemo,
   registerClassify,
   registerTrain,

@@ -18,8 +18,11 @@ export interface ProfileDiffRow {
   regression: boolean;
 }
 
-function rateP(a: RateStat, b: RateStat): number | null {
+/** Two-sided test of equal refusal (or any) rates: chi-squared with Yates on the 2x2 table; null when a side is empty. */
+export function diffRates(a: RateStat, b: RateStat): number | null {
   if (a.n === 0 || b.n === 0) return null;
+  // Both 0% or both 100%: the proportions are equal and the table has an empty column, which the test rejects.
+  if ((a.k === 0 && b.k === 0) || (a.k === a.n && b.k === b.n)) return 1;
   const r = chi2Contingency([[a.k, a.n - a.k], [b.k, b.n - b.k]], { correction: true });
   return Number.isFinite(r.pvalue) ? r.pvalue : null;
 }
@@ -36,7 +39,7 @@ export function histogramP(a: readonly number[], b: readonly number[]): number |
 function rateRow(metric: string, category: string | null, a: RateStat | undefined, b: RateStat | undefined, regression: (pa: number, pb: number, p: number | null) => boolean): ProfileDiffRow {
   const before = a?.rate ?? null;
   const after = b?.rate ?? null;
-  const p = a && b ? rateP(a, b) : null;
+  const p = a && b ? diffRates(a, b) : null;
   return { metric, category, before, after, change: before !== null && after !== null ? after - before : null, pValue: p,
     regression: before !== null && after !== null ? regression(before, after, p) : false };
 }
