@@ -21,6 +21,7 @@ Then point clients at http://127.0.0.1:7070/v1 instead of the model, or POST eve
       const upstream = config.gateway.upstream.url ?? '(none: set --upstream to enable the gateway)';
       process.stderr.write([
         `Argus is running on ${address}`,
+        `  dashboard ${address}/`,
         `  gateway   ${address}/v1  ->  ${upstream}`,
         `  ingest    POST ${address}/api/v1/events`,
         `  metrics   ${address}/metrics`,
