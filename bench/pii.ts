@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { detectPii } from '../src/core/classify/pii/index.js';
 import type { BenchRow, BenchSuite } from './types.js';
+import { mulberry32 } from '../src/core/stats/random.js';
 
 /**
  * detectPii on ~1 KB model outputs, one call at a time on one core. The texts are assembled with
@@ -26,18 +27,6 @@ const PII = [
   'The server at 192.168.10.42 (and 2001:db8::ff00:42:8329) logs to https://logs.example.org/view.',
   '```bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\ncurl -H "Authorization: Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789" https://api.github.com\n```',
 ];
-
-/** Mulberry32: a small seeded PRNG (Tommy Ettinger), enough to vary the mix reproducibly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function makePiiBenchTexts(count: number, seed = 7): string[] {
   const rand = mulberry32(seed);
