@@ -4,6 +4,7 @@ import { createBaselineFromWindow } from '../app/detection/baselines.js';
 import { loadConfig } from '../app/load-config.js';
 import { openStore } from '../app/open-store.js';
 import { BASELINE_REASONS, summariseBaseline, type BaselineReason } from '../contracts/baseline.js';
+import { parseTimeMs } from '../contracts/duration.js';
 import { EVENT_SOURCES, type EventSource } from '../contracts/event.js';
 import { diffProfiles } from '../core/baseline/diff.js';
 import { ArgusError } from '../core/errors.js';
@@ -12,8 +13,8 @@ import { addConfigOptions, overridesFrom } from './options.js';
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
 
 function parseTime(v: string, name: string): number {
-  const ms = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-  if (!Number.isFinite(ms)) throw new ArgusError('ARGUS_ERR_INVALID_INPUT', `${name}: expected an RFC 3339 time or epoch milliseconds, got '${v}'`);
+  const ms = parseTimeMs(v);
+  if (ms === undefined) throw new ArgusError('ARGUS_ERR_INVALID_INPUT', `${name}: expected an RFC 3339 time or epoch milliseconds, got '${v}'`);
   return ms;
 }
 

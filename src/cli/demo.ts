@@ -3,15 +3,15 @@ import { runDemo } from '../app/demo/run-demo.js';
 import { createDemoDetection } from '../app/demo/demo-detection.js';
 import { parseDurationMs } from '../contracts/duration.js';
 import { ArgusError } from '../core/errors.js';
-import { parsePort, parsePositiveInt } from './options.js';
+import { parsePort, parsePositiveInt, parsePositiveNumber } from './options.js';
 
 export function registerDemo(program: Command): void {
   program.command('demo')
     .description('Watch Argus catch a fine-tuned model that degrades and whose backdoor fires: a simulated deployment, scored at the end.')
-    .option('--speed <x>', 'scenario minutes per wall minute', (v) => positiveNumber(v, '--speed'), 20)
+    .option('--speed <x>', 'scenario minutes per wall minute', parsePositiveNumber, 20)
     .option('--duration <d>', "scenario length, e.g. '30m' (phases keep their share of it)", '30m')
     .option('--seed <n>', 'scenario seed', parsePositiveInt, 7)
-    .option('--rate <n>', 'requests per second through the gateway', (v) => positiveNumber(v, '--rate'), 40)
+    .option('--rate <n>', 'requests per second through the gateway', parsePositiveNumber, 40)
     .option('-p, --port <port>', 'port for the Argus API, gateway and dashboard', parsePort, 7070)
     .option('--data-dir <dir>', 'keep the demo data here (default: a temporary folder)')
     .option('--json', 'print the score as JSON')
@@ -37,10 +37,4 @@ Examples:
       else process.stdout.write(`${result.table}\n\nTraffic: ${result.trafficSent} requests in ${(result.wallMs / 1000).toFixed(0)} s.\n`);
       if (!result.score.allDetected) process.exitCode = 1;
     });
-}
-
-function positiveNumber(v: string, name: string): number {
-  const n = Number(v);
-  if (!(n > 0) || !Number.isFinite(n)) throw new ArgusError('ARGUS_ERR_INVALID_INPUT', `${name}: expected a positive number, got '${v}'`);
-  return n;
 }

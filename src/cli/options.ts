@@ -13,6 +13,12 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
+export function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a positive number, got '${value}'`);
+  return n;
+}
+
 /** The options every command that opens Argus's state shares. */
 export function addConfigOptions(cmd: Command): Command {
   return cmd

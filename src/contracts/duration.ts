@@ -21,3 +21,9 @@ export const durationMs = (opts: { min?: number } = {}) =>
     }
     return ms;
   });
+
+/** Parses a point in time given as RFC 3339 or as epoch milliseconds; undefined if it is neither. */
+export function parseTimeMs(value: string): number | undefined {
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}

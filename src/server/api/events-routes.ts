@@ -5,6 +5,7 @@ import { toEventRecord } from '../../app/normalize-event.js';
 import type { Pipeline } from '../../app/pipeline/pipeline.js';
 import type { HashUser } from '../../app/user-hash.js';
 import { EVENT_SOURCES, formatIssues, type EventSchema } from '../../contracts/event.js';
+import { parseTimeMs } from '../../contracts/duration.js';
 import { toWireEvent } from '../../contracts/event-wire.js';
 import type { Clock } from '../../core/clock.js';
 import { ArgusError } from '../../core/errors.js';
@@ -25,8 +26,8 @@ export interface EventsRouteDeps {
 type Result = { id: string | null; status: 'accepted' | 'duplicate' | 'invalid'; error?: string };
 
 const timeParam = z.string().transform((v, ctx) => {
-  const ms = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-  if (!Number.isFinite(ms)) { ctx.addIssue({ code: 'custom', message: `expected an RFC 3339 time or epoch milliseconds, got '${v}'` }); return z.NEVER; }
+  const ms = parseTimeMs(v);
+  if (ms === undefined) { ctx.addIssue({ code: 'custom', message: `expected an RFC 3339 time or epoch milliseconds, got '${v}'` }); return z.NEVER; }
   return ms;
 });
 const listQuery = z.object({
