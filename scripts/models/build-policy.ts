@@ -10,7 +10,7 @@ import { binaryMetrics } from '../../src/core/classify/model/metrics.js';
 import { decodeModel, encodeModel, type LoadedModel } from '../../src/core/classify/model/format.js';
 import { refusalFeatures, REFUSAL_FEATURE_NAMES } from '../../src/core/classify/refusal/features.js';
 import { writeModelFile } from '../../src/adapters/models/model-files.js';
-import { buildArgs, featurize, fmt, METRICS_HEADER, metricsLine, writeModelCard } from './common.js';
+import { buildArgs, featurize, fmt, METRICS_HEADER, metricsLine, writeModelCard, runIfMain } from './common.js';
 import { loadGptfuzzResponses } from './data/gptfuzz.js';
 import { loadJbbArtifacts } from './data/jbb.js';
 import { loadWrittenRefusals } from './data/harmbench.js';
@@ -90,9 +90,4 @@ async function main(): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exitCode = 1;
-  });
-}
+runIfMain(import.meta.url, main);

@@ -12,7 +12,7 @@ import { refusalFeatures, REFUSAL_FEATURE_NAMES } from '../../src/core/classify/
 import { REFUSAL_CLASSES } from '../../src/core/classify/refusal/refusal.js';
 import { writeModelFile } from '../../src/adapters/models/model-files.js';
 import { decodeModel, encodeModel, type LoadedModel } from '../../src/core/classify/model/format.js';
-import { buildArgs, featurize, METRICS_HEADER, metricsLine, writeModelCard, fmt } from './common.js';
+import { buildArgs, featurize, METRICS_HEADER, metricsLine, writeModelCard, fmt, runIfMain } from './common.js';
 import { loadGptfuzzResponses } from './data/gptfuzz.js';
 import { loadJbbArtifacts } from './data/jbb.js';
 import { loadWrittenRefusals } from './data/harmbench.js';
@@ -128,9 +128,4 @@ async function main(): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exitCode = 1;
-  });
-}
+runIfMain(import.meta.url, main);

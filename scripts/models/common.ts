@@ -52,3 +52,12 @@ export function writeModelCard(dir: string, card: ModelCard): void {
       `## Metrics\n\n${card.metrics}\n\n## Intended use\n\n${bullets(card.intendedUse)}\n\n## Known failure modes\n\n${bullets(card.failureModes)}\n`,
   );
 }
+
+/** Runs a build script's `main` when the file is executed directly (not imported), printing any failure and exiting 1. */
+export function runIfMain(moduleUrl: string, main: () => Promise<void>): void {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}
