@@ -55,12 +55,21 @@ async function forward(d: GatewayDeps, req: FastifyRequest, reply: FastifyReply,
   if (!target) return openAiError(reply, 502, 'ARGUS_ERR_UPSTREAM', `no upstream is configured for deployment '${deployment}' (set gateway.upstream.url or --upstream)`);
 
   const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
-  let requestJson: unknown;
-  if (rawBody && route !== 'models') {
-    try { requestJson = JSON.parse(rawBody.toString('utf8')); } catch { requestJson = undefined; }
-  }
-  const body = target.modelOverride && requestJson && typeof requestJson === 'object'
-    ? Buffer.from(JSON.stringify({ ...(requestJson as object), model: target.modelOverride }))
+  // The request is parsed on the response path only when the model must be replaced; capture
+  // parses it after the response has ended.
+  let parsed: { json: unknown } | undefined;
+  const requestJson = (): unknown => {
+    if (parsed) return parsed.json;
+    let json: unknown;
+    if (rawBody && route !== 'models') {
+      try { json = JSON.parse(rawBody.toString('utf8')); } catch { json = undefined; }
+    }
+    parsed = { json };
+    return json;
+  };
+  const override = target.modelOverride ? requestJson() : undefined;
+  const body = target.modelOverride && override && typeof override === 'object'
+    ? Buffer.from(JSON.stringify({ ...(override as object), model: target.modelOverride }))
     : rawBody;
 
   const abort = new AbortController();
@@ -120,7 +129,7 @@ async function forward(d: GatewayDeps, req: FastifyRequest, reply: FastifyReply,
   setImmediate(() => {
     const end = d.metrics.stageDuration.startTimer({ stage: 'capture' });
     try {
-      const request = parseOpenAiRequest(requestJson, route as 'chat' | 'completion');
+      const request = parseOpenAiRequest(requestJson(), route as 'chat' | 'completion');
       const response = sse ? sse.result() : parseOpenAiResponse(Buffer.concat(kept).toString('utf8'));
       d.onExchange({
         ...request, ...response, deployment, route: route as 'chat' | 'completion', status: res.statusCode,
