@@ -28,6 +28,11 @@ describe('scoreDemo', () => {
     expect(s.allDetected).toBe(false);
   });
 
+  it('does not credit a refusal-rate alert to the backdoor (an erosion raises those too)', () => {
+    const s = scoreDemo(faults, [alert('late-refusal', 6_000, 'refusal_rate', null, 'critical')]);
+    expect(s.faults.map((f) => [f.fault.id, f.detected])).toEqual([['erosion', true], ['backdoor', false]]);
+  });
+
   it('never credits one alert to two faults', () => {
     const s = scoreDemo(faults, [alert('only', 6_000, 'refusal_rate', 'S2')]);
     expect(s.faults.filter((f) => f.detected)).toHaveLength(1);
