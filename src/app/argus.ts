@@ -21,6 +21,7 @@ import { registerMitigationRoutes } from '../server/api/mitigation-routes.js';
 import { registerReviewRoutes } from '../server/api/review-routes.js';
 import { installGatewayRateLimit, mitigationRouter } from '../server/gateway/mitigation-router.js';
 import { createResponseSystem, type ResponseSystem } from './response/response.js';
+import { boostSettingsFrom, createMonitoringBoost } from './response/monitoring-boost.js';
 import { exchangeToEvent } from './exchange-to-event.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createAnalyzer } from './pipeline/analyzer.js';
@@ -92,15 +93,16 @@ export function createArgus(o: ArgusOptions): Argus {
   // A child process needs its own connection to the same file; an injected store or a
   // classifier object can only run inline.
   const inline = config.pipeline.analysis === 'inline' || o.store !== undefined || o.classifier !== undefined;
+  const boost = createMonitoringBoost(boostSettingsFrom(config.mitigation.boost));
   const runner = inline
     ? createInlineRunner({
-      store, clock, logger, batchSize: config.pipeline.batch_size, sampler: samplerFrom(config),
+      store, clock, logger, batchSize: config.pipeline.batch_size, sampler: samplerFrom(config, boost.samplingRate),
       analyzer: createAnalyzer(o.classifier ?? buildClassifier(config), (err) => {
         metrics.internalErrors.inc({ stage: 'classify' });
         logger.error({ err }, 'classifier failed on an event; its features are kept');
       }),
     })
-    : createProcessRunner({ config, env, logger });
+    : createProcessRunner({ config, env, logger, boost });
   const pipeline = createPipeline({
     store, runner, metrics, logger,
     queueCapacity: config.pipeline.queue_capacity,
@@ -108,7 +110,7 @@ export function createArgus(o: ArgusOptions): Argus {
     flushIntervalMs: config.pipeline.flush_interval,
   });
 
-  const response = createResponseSystem({ config, events: store, env, clock, logger });
+  const response = createResponseSystem({ config, events: store, env, clock, logger, boost });
   if (o.alertSource) response.subscribe(o.alertSource);
 
   const app = buildHttpApp({ logger, maxBodyBytes: Math.max(config.ingest.max_body_bytes, config.gateway.max_body_bytes) });
@@ -135,7 +137,7 @@ export function createArgus(o: ArgusOptions): Argus {
   registerIncidentsRoutes(app, response.incidents);
   registerMitigationRoutes(app, response.mitigation);
   registerReviewRoutes(app, response.review, { redactByDefault: config.review.redact_pii });
-  const detection = config.detection.enabled && o.store === undefined ? createDetection({ config, app, events: store, clock, logger }) : undefined;
+  const detection = config.detection.enabled && o.store === undefined ? createDetection({ config, app, events: store, clock, logger, boost }) : undefined;
   if (detection && !o.alertSource) response.subscribe(detectionSource(detection.bus));
   const agent = createUpstreamAgent({ maxConnections: config.gateway.upstream.max_connections, connectTimeoutMs: config.gateway.upstream.connect_timeout });
   if (config.gateway.enabled) {

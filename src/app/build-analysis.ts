@@ -1,7 +1,7 @@
 import { loadSuiteModels, readTriggerFile } from '../adapters/models/builtin.js';
 import type { ArgusConfig } from '../contracts/config.js';
 import { createClassifierSuite, type ClassifierSuite } from '../core/classify/suite.js';
-import { createSampler, type Sampler } from '../core/sampling/sampler.js';
+import { createSampler, type BoostedRate, type Sampler } from '../core/sampling/sampler.js';
 
 /** The built-in classifier suite as the config asks for it, or undefined when classifiers are off. */
 export function buildClassifier(config: ArgusConfig): ClassifierSuite | undefined {
@@ -11,7 +11,8 @@ export function buildClassifier(config: ArgusConfig): ClassifierSuite | undefine
   return createClassifierSuite({ models, triggers });
 }
 
-export function samplerFrom(config: ArgusConfig): Sampler {
+/** The configured sampler; `boosted` gives the raised rate of deployments under boost_monitoring. */
+export function samplerFrom(config: ArgusConfig, boosted?: BoostedRate): Sampler {
   const s = config.pipeline.sampling;
-  return createSampler(s.mode === 'full' ? { mode: 'full' } : { mode: 'random', rate: s.rate, seed: s.seed });
+  return createSampler(s.mode === 'full' ? { mode: 'full' } : { mode: 'random', rate: s.rate, seed: s.seed }, boosted);
 }

@@ -21,8 +21,8 @@ export const mitigationConfigSchema = z.object({
   boost: z.object({
     /** Sampling rate while boosted (1 = every event). */
     sampling_rate: z.number().min(0).max(1).default(1),
-    /** Detection interval while boosted. */
-    detection_interval: durationMs().prefault('1m'),
+    /** Detection interval while boosted (used when shorter than detection.interval). */
+    detection_interval: durationMs().prefault('15s'),
   }).strict().prefault({}),
   /** How often a server picks up mitigations changed by another process (the CLI). */
   refresh_interval: durationMs().prefault('1s'),

@@ -9,6 +9,7 @@ import type { Clock } from '../../core/clock.js';
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/detect/settings.js';
 import { registerAlertsRoutes } from '../../server/api/alerts-routes.js';
 import { registerBaselinesRoutes } from '../../server/api/baselines-routes.js';
+import type { MonitoringBoost } from '../response/monitoring-boost.js';
 import { createDetectionEngine, type DetectionEngine } from './engine.js';
 import { createAlertTransitionBus, type AlertTransitionBus } from './transitions.js';
 
@@ -41,12 +42,13 @@ export interface Detection { store: DetectionStore; engine: DetectionEngine; bus
  * the event store, the detection tables still live in the local SQLite file (no PostgreSQL
  * detection adapter yet).
  */
-export function createDetection(o: { config: ArgusConfig; app: FastifyInstance; events: EventStore; clock: Clock; logger: Logger; store?: DetectionStore }): Detection {
+export function createDetection(o: { config: ArgusConfig; app: FastifyInstance; events: EventStore; clock: Clock; logger: Logger; store?: DetectionStore; boost?: MonitoringBoost }): Detection {
   const store = o.store ?? openDetectionStore(o.config);
   const bus = createAlertTransitionBus((err, t) => o.logger.error({ err, alert: t.alertId, type: t.type }, 'an alert transition subscriber failed'));
   const engine = createDetectionEngine({
     events: o.events, store, clock: o.clock, bus, settings: detectionSettingsFrom(o.config), windowsMs: o.config.detection.windows,
     intervalMs: o.config.detection.interval, resolveAfterMs: o.config.detection.resolve_after,
+    ...(o.boost ? { intervalFor: o.boost.detectionIntervalMs, tickMs: Math.min(o.config.detection.interval, o.config.mitigation.boost.detection_interval) } : {}),
     onError: (err, deployment) => o.logger.error({ err, deployment }, 'detection run failed'),
   });
   registerAlertsRoutes(o.app, { store, bus, clock: o.clock });

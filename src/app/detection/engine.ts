@@ -26,6 +26,12 @@ export interface DetectionEngineOptions {
   windowsMs?: number[];
   /** How often `start()` runs a detection cycle. Default 1 minute. */
   intervalMs?: number;
+  /** A shorter interval for one deployment (boost_monitoring while it is active), else undefined. */
+  intervalFor?: (deployment: string) => number | undefined;
+  /** How often `start()`'s timer looks for deployments that are due. Default: intervalMs. */
+  tickMs?: number;
+  /** More findings for a run (e.g. a change of deployment context), reconciled into alerts with the rest. */
+  extraFindings?: (run: { deployment: string; baseline: BaselineVersion; history: readonly MinuteRecord[]; nowMs: number }) => Promise<Finding[]>;
   /** A minute is processed once it is this far in the past (late events inside it are still counted). Default 1 minute. */
   latenessMs?: number;
   /** An open alert with no supporting finding for this long resolves. Default 30 minutes. */
@@ -137,6 +143,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
       }
     }
     for (const a of alarms) findings.push(alarmToFinding(deployment, a, profile, settings, history.filter((r) => r.minuteMs < a.atMs)));
+    if (o.extraFindings) findings.push(...await o.extraFindings({ deployment, baseline, history, nowMs }));
     const all = escalateCritical(findings.map((f) => withChangepoint(f, history)));
     const { alerts, transitions } = reconcileAlerts(await o.store.openAlerts(deployment), all, baseline.id, nowMs, resolveAfterMs);
     st.processedUntilMs = untilMs;
@@ -150,12 +157,24 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
-  const runOnce = async () => {
+  const intervalMs = o.intervalMs ?? MINUTE_MS;
+  const tickMs = o.tickMs ?? intervalMs;
+  const lastRunMs = new Map<string, number>();
+  const run = async (due: (d: string, nowMs: number) => boolean) => {
     const out: AlertTransition[] = [];
     for (const d of await o.store.deploymentsWithActiveBaseline()) {
+      const nowMs = o.clock.now();
+      if (!due(d, nowMs)) continue;
+      lastRunMs.set(d, nowMs);
       try { out.push(...await runDeployment(d)); } catch (err) { (o.onError ?? (() => undefined))(err, d); }
     }
     return out;
+  };
+  const runOnce = () => run(() => true);
+  // Due once its interval (a boosted one is shorter) has passed; half a tick of slack absorbs timer jitter.
+  const isDue = (d: string, nowMs: number) => {
+    const last = lastRunMs.get(d);
+    return last === undefined || nowMs - last >= Math.min(intervalMs, o.intervalFor?.(d) ?? intervalMs) - tickMs / 2;
   };
   return {
     runOnce, runDeployment,
@@ -164,8 +183,8 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
       timer = setInterval(() => {
         if (busy) return;
         busy = true;
-        running = runOnce().finally(() => { busy = false; });
-      }, o.intervalMs ?? MINUTE_MS);
+        running = run(isDue).finally(() => { busy = false; });
+      }, tickMs);
       timer.unref?.();
     },
     async stop() {

@@ -63,7 +63,7 @@ export function startAnalysisLoop(o: AnalysisLoopOptions): AnalysisLoop {
       const key = `${e.deployment}\u0000${e.source}\u0000${minuteMs}`;
       let bucket = buckets.get(key);
       if (!bucket) { bucket = { deployment: e.deployment, source: e.source, minuteMs, agg: emptyMinuteAggregate() }; buckets.set(key, bucket); }
-      if (!o.sampler.shouldAnalyse()) {
+      if (!o.sampler.shouldAnalyse(e.deployment)) {
         analyses.push({ seq: e.seq, status: 'skipped', analyzedMs: nowMs });
         addToMinuteAggregate(bucket.agg, e);
         counts.skipped++;

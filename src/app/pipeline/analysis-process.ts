@@ -18,8 +18,9 @@ process.once('message', (init: { type: 'init'; config: ArgusConfig }) => {
   const suite = buildClassifier(config);
   const analyzer = createAnalyzer(suite, (err) => send({ type: 'error', stage: 'analyse', message: `classifier: ${(err as Error).message}` }));
   send({ type: 'ready', missing: suite ? [...suite.missing] : ['all'] });
+  let boosted: Record<string, number> = {};
   const loop = startAnalysisLoop({
-    store, analyzer, sampler: samplerFrom(config), clock: systemClock, logger, batchSize: config.pipeline.batch_size,
+    store, analyzer, sampler: samplerFrom(config, (d) => boosted[d]), clock: systemClock, logger, batchSize: config.pipeline.batch_size,
     observer: {
       analysed: (status, count) => send({ type: 'analysed', status, count }),
       stage: (stage, seconds) => send({ type: 'stage', stage, seconds }),
@@ -29,8 +30,9 @@ process.once('message', (init: { type: 'init'; config: ArgusConfig }) => {
     },
   });
   const shutdown = () => { void loop.stop().then(() => store.close()).then(() => process.exit(0)); };
-  process.on('message', (m: { type: string }) => {
+  process.on('message', (m: { type: string; rates?: Record<string, number> }) => {
     if (m.type === 'kick') loop.kick();
+    else if (m.type === 'boost') boosted = m.rates ?? {};
     else if (m.type === 'stop') shutdown();
   });
   process.on('disconnect', shutdown);

@@ -7,6 +7,7 @@ import type { Clock } from '../../core/clock.js';
 import type { Sampler } from '../../core/sampling/sampler.js';
 import { startAnalysisLoop, type AnalysisLoop, type AnalysisObserver } from './analysis-loop.js';
 import type { Analyzer } from './analyzer.js';
+import type { MonitoringBoost } from '../response/monitoring-boost.js';
 
 /** Runs the analysis loop somewhere: in this process, or in a child process of its own. */
 export interface AnalysisRunner {
@@ -38,7 +39,7 @@ export type AnalysisMessage =
  * write beside the server), so classification uses the second core and never holds up the
  * gateway's event loop. The child is restarted if it dies.
  */
-export function createProcessRunner(o: { config: ArgusConfig; env: NodeJS.ProcessEnv; logger: Logger }): AnalysisRunner {
+export function createProcessRunner(o: { config: ArgusConfig; env: NodeJS.ProcessEnv; logger: Logger; boost?: MonitoringBoost }): AnalysisRunner {
   const here = fileURLToPath(import.meta.url);
   const fromSource = here.endsWith('.ts');
   const entry = fileURLToPath(new URL(`./analysis-process.${fromSource ? 'ts' : 'js'}`, import.meta.url));
@@ -67,7 +68,10 @@ export function createProcessRunner(o: { config: ArgusConfig; env: NodeJS.Proces
       restartDelayMs = Math.min(restartDelayMs * 2, 30_000);
     });
     c.send({ type: 'init', config: o.config });
+    // The child samples boosted deployments at their raised rate; it is told the whole map, now and on every change.
+    if (o.boost) c.send({ type: 'boost', rates: o.boost.rates() });
   };
+  o.boost?.subscribe(() => { if (child?.connected) child.send({ type: 'boost', rates: o.boost?.rates() ?? {} }); });
 
   return {
     start(obs) { observer = obs; if (!child) spawnChild(); },

@@ -12,6 +12,7 @@ import type { ReviewThresholds } from '../../core/review/rules.js';
 import { createBaselineFromWindow } from '../detection/baselines.js';
 import { createIncidentManager } from './incident-manager.js';
 import { createMitigationController } from './mitigation-controller.js';
+import { boostSettingsFrom, createMonitoringBoost, type MonitoringBoost } from './monitoring-boost.js';
 import { createNotifier } from './notifier.js';
 import { createReviewQueue } from './review-queue.js';
 
@@ -23,6 +24,8 @@ export interface ResponseSystemOptions {
   logger: Logger;
   /** A store to use instead of opening the data dir's database (tests). */
   store?: ResponseStore;
+  /** Where boost_monitoring takes effect (sampler, detection engine); made here when absent. */
+  boost?: MonitoringBoost;
 }
 
 export function reviewThresholdsFrom(config: ArgusConfig): ReviewThresholds {
@@ -45,8 +48,10 @@ export function openResponseStore(config: ArgusConfig): ResponseStore {
 export function createResponseSystem(o: ResponseSystemOptions) {
   const { config, clock, logger } = o;
   const store = o.store ?? openResponseStore(config);
+  const boost = o.boost ?? createMonitoringBoost(boostSettingsFrom(config.mitigation.boost));
   const mitigation = createMitigationController({
     store, policy: mitigationPolicyFrom(config.mitigation), deployments: config.deployments, env: o.env, clock, logger,
+    onChange: (deployment, effective) => boost.set(deployment, effective.boost !== null),
   });
   const notifier = createNotifier({ store, config: config.notifiers, env: o.env, clock, logger });
   const thresholds = reviewThresholdsFrom(config);
@@ -70,7 +75,7 @@ export function createResponseSystem(o: ResponseSystemOptions) {
   }
 
   return {
-    store, mitigation, notifier, review, incidents, handle,
+    store, mitigation, boost, notifier, review, incidents, handle,
     subscribe(source: AlertTransitionSource): void { unsubscribes.push(source.subscribe(handle)); },
     start(): void {
       notifier.start();

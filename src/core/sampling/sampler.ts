@@ -11,12 +11,31 @@ export type SamplingPolicy =
   | { mode: 'random'; rate: number; seed: number };
 
 export interface Sampler {
-  shouldAnalyse(): boolean;
+  shouldAnalyse(deployment: string): boolean;
 }
 
-export function createSampler(policy: SamplingPolicy): Sampler {
+/** The raised rate for a deployment while its monitoring is boosted (a mitigation), or undefined. */
+export type BoostedRate = (deployment: string) => number | undefined;
+
+/**
+ * A sampler per policy. `boosted` raises a deployment's rate while a boost_monitoring mitigation
+ * is in force: the event is kept with probability max(rate, boosted rate), never less than the
+ * policy's own rate. One draw per event either way, so the choices for other deployments do not
+ * shift when one is boosted at the same moment in a replay.
+ *
+ * Example: rate 0.1 and a boost to 1 for 'bot-a': every 'bot-a' event is analysed, about one in
+ * ten of 'bot-b'.
+ */
+export function createSampler(policy: SamplingPolicy, boosted: BoostedRate = () => undefined): Sampler {
   if (policy.mode === 'full') return { shouldAnalyse: () => true };
-  if (!(policy.rate >= 0 && policy.rate <= 1)) throw invalidInput(`sampling rate must be in [0, 1], got ${policy.rate}`);
+  const base = policy.rate;
+  if (!(base >= 0 && base <= 1)) throw invalidInput(`sampling rate must be in [0, 1], got ${base}`);
   const rng = createRng(policy.seed);
-  return { shouldAnalyse: () => rng() < policy.rate };
+  return {
+    shouldAnalyse(deployment) {
+      const u = rng();
+      const b = boosted(deployment);
+      return u < (b !== undefined && b > base ? b : base);
+    },
+  };
 }
