@@ -157,6 +157,7 @@ export function createArgus(o: ArgusOptions): Argus {
     async listen() {
       pipeline.start();
       detection?.engine.start();
+      if (config.detection.review.enabled) detection?.review.start();
       response.start();
       return app.listen({ host: config.server.host, port: config.server.port });
     },
@@ -165,6 +166,7 @@ export function createArgus(o: ArgusOptions): Argus {
       closed = true;
       await app.close();
       await detection?.engine.stop();
+      await detection?.review.stop();
       await pipeline.stop();
       await response.stop();
       await agent.close();

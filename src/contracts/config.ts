@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { durationMs } from './duration.js';
 import { incidentsConfigSchema } from './incident.js';
@@ -12,6 +13,9 @@ import { reviewConfigSchema } from './review.js';
  * variables that hold them.
  */
 const byteSize = z.number().int().positive();
+const cronPattern = z.string().refine((p) => {
+  try { new Cron(p, { paused: true, timezone: 'UTC' }).stop(); return true; } catch { return false; }
+}, { message: "expected a cron pattern like '0 3 1 * *' (minute hour day-of-month month day-of-week)" });
 
 export const configSchema = z.object({
   server: z.object({
@@ -96,6 +100,26 @@ export const configSchema = z.object({
       toxicity_p95_critical_ratio: z.number().min(1).default(2),
       anomalous_warning_rate: z.number().min(0).max(1).default(0.001),
       anomalous_critical_rate: z.number().min(0).max(1).default(0.01),
+    }).strict().prefault({}),
+    /** Context watch, each cycle (docs/detection.md): a context the active baseline was not built on proposes a new baseline. */
+    context: z.object({
+      enabled: z.boolean().default(true),
+      /** Production traffic the check looks back over. */
+      window: durationMs().prefault('1h'),
+      min_events: z.number().int().positive().default(100),
+      /** Least share of the window's events the new context must carry. */
+      min_share: z.number().gt(0).max(1).default(0.5),
+    }).strict().prefault({}),
+    /** Periodic review: proposes a refreshed baseline when inputs drifted and safety did not regress. */
+    review: z.object({
+      enabled: z.boolean().default(true),
+      /** Cron pattern (croner syntax, UTC); default 03:00 on the 1st of every month. */
+      schedule: cronPattern.default('0 3 1 * *'),
+      /** Recent production traffic compared with the active baseline. */
+      window: durationMs().prefault('7d'),
+      min_events: z.number().int().positive().default(200),
+      /** Significance level of the drift and regression tests. */
+      alpha: z.number().gt(0).max(0.5).default(0.01),
     }).strict().prefault({}),
   }).strict().prefault({}),
   log: z.object({

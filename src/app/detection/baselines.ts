@@ -1,6 +1,7 @@
 import type { EventStore } from '../../adapters/storage/types.js';
 import type { DetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
 import type { BaselineReason, BaselineSource, BaselineVersion } from '../../contracts/baseline.js';
+import { contextFingerprint, fingerprintKey } from '../../core/baseline/fingerprint.js';
 import { buildBaselineProfile, type BaselineProfile } from '../../core/baseline/profile.js';
 import { invalidInput } from '../../core/errors.js';
 import type { EventSource } from '../../core/events/event.js';
@@ -11,6 +12,8 @@ export interface BaselineWindow {
   sources: readonly EventSource[];
   sinceMs?: number | undefined;
   untilMs?: number | undefined;
+  /** Only events in this deployment context (a `fingerprintKey`). */
+  context?: string | undefined;
 }
 
 /** Reads the analysed events of a window (every named source) and profiles them. */
@@ -20,12 +23,16 @@ export async function profileWindow(events: EventStore, w: BaselineWindow, optio
     let cursor: string | undefined;
     do {
       const page = await events.listEvents({ deployment: w.deployment, source, sinceMs: w.sinceMs, untilMs: w.untilMs, limit: 1000, cursor, order: 'asc' });
-      for (const e of page.events) if (e.analysis?.status === 'done') picked.push(toProfileEvent(e));
+      for (const e of page.events) {
+        if (e.analysis?.status !== 'done') continue;
+        const p = toProfileEvent(e);
+        if (w.context === undefined || fingerprintKey(contextFingerprint(p)) === w.context) picked.push(p);
+      }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
   if (picked.length === 0) {
-    throw invalidInput(`no analysed ${w.sources.join('/')} events for deployment '${w.deployment}' in the window; import or capture some first (and let \`argus serve\` analyse them)`);
+    throw invalidInput(`no analysed ${w.sources.join('/')} events for deployment '${w.deployment}'${w.context === undefined ? '' : ' in that context'} in the window; import or capture some first (and let \`argus serve\` analyse them)`);
   }
   return { profile: buildBaselineProfile(picked, options), events: picked.length };
 }

@@ -10,6 +10,8 @@ import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/d
 import { registerAlertsRoutes } from '../../server/api/alerts-routes.js';
 import { registerBaselinesRoutes } from '../../server/api/baselines-routes.js';
 import type { MonitoringBoost } from '../response/monitoring-boost.js';
+import { contextCheckFrom } from './context-check.js';
+import { periodicReviewFrom, type PeriodicReview } from './periodic-review.js';
 import { createDetectionEngine, type DetectionEngine } from './engine.js';
 import { createAlertTransitionBus, type AlertTransitionBus } from './transitions.js';
 
@@ -34,7 +36,8 @@ export function openDetectionStore(config: ArgusConfig): DetectionStore {
   return createSqliteDetectionStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous }));
 }
 
-export interface Detection { store: DetectionStore; engine: DetectionEngine; bus: AlertTransitionBus }
+/** `review` is the scheduled periodic baseline review (started with the engine when detection.review.enabled). */
+export interface Detection { store: DetectionStore; engine: DetectionEngine; bus: AlertTransitionBus; review: PeriodicReview }
 
 /**
  * Wires detection for the composition root: store, transition bus (subscribe to it for alert
@@ -49,9 +52,12 @@ export function createDetection(o: { config: ArgusConfig; app: FastifyInstance; 
     events: o.events, store, clock: o.clock, bus, settings: detectionSettingsFrom(o.config), windowsMs: o.config.detection.windows,
     intervalMs: o.config.detection.interval, resolveAfterMs: o.config.detection.resolve_after,
     ...(o.boost ? { intervalFor: o.boost.detectionIntervalMs, tickMs: Math.min(o.config.detection.interval, o.config.mitigation.boost.detection_interval) } : {}),
+    ...(o.config.detection.context.enabled ? { extraFindings: contextCheckFrom(o.config, o.events, store, o.logger) } : {}),
     onError: (err, deployment) => o.logger.error({ err, deployment }, 'detection run failed'),
   });
+  const settings = detectionSettingsFrom(o.config);
+  const review = periodicReviewFrom(o.config, { events: o.events, store, clock: o.clock, logger: o.logger, thresholds: settings.thresholds });
   registerAlertsRoutes(o.app, { store, bus, clock: o.clock });
   registerBaselinesRoutes(o.app, { store, clock: o.clock });
-  return { store, engine, bus };
+  return { store, engine, bus, review };
 }

@@ -14,6 +14,8 @@ export const METRICS = {
   topic_distribution: 'output',
   input_category_distribution: 'input',
   input_length: 'input',
+  // The deployment context (system prompt, tools, model) moved off the baseline's (src/app/detection/context-check.ts).
+  context_change: 'input',
   latency: 'performance',
 } as const satisfies Record<string, DriftKind>;
 export type MetricName = keyof typeof METRICS;
