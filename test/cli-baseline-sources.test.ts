@@ -72,6 +72,12 @@ describe('argus baseline create --from-eval and --suite', () => {
     const bad = await runCli(['baseline', 'create', '--deployment', 'eval-bot', '--from-eval', join(dir, 'bad.jsonl'), '--data-dir', join(dir, 'd1')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.jsonl: 2 bad lines of 4: line 2: not valid JSON .*; line 4: output: /);
+    // Reviewing the proposed-only deployment: nothing active to review. After activating, no production traffic yet.
+    const noActive = await runCli(['baseline', 'review', '--deployment', 'eval-bot', '--data-dir', join(dir, 'd1')]);
+    expect(noActive.stderr).toBe("argus: deployment 'eval-bot' has no active baseline to review (ARGUS_ERR_NOT_FOUND)\n");
+    await runCli(['baseline', 'activate', s.id, '--data-dir', join(dir, 'd1')]);
+    const review = await runCli(['baseline', 'review', '--deployment', 'eval-bot', '--window', '30d', '--data-dir', join(dir, 'd1'), '--json']);
+    expect(JSON.parse(review.stdout)).toMatchObject({ deployment: 'eval-bot', baseline: s.id, proposal: null, propose: false, summary: 'no analysed production traffic in the review window to compare (need 200 events)' });
     const none = await runCli(['baseline', 'create', '--deployment', 'nobody', '--from-eval', join(dir, 'eval.jsonl'), '--data-dir', join(dir, 'd1')]);
     expect(none.stderr).toMatch(/no line is for deployment 'nobody' \(the file has 'other-bot', 'eval-bot'\)/);
   }, 90_000);

@@ -7,6 +7,7 @@ import { diffProfiles } from '../core/baseline/diff.js';
 import { ArgusError } from '../core/errors.js';
 import { addConfigOptions, overridesFrom } from './options.js';
 import { registerBaselineCreate } from './baseline-create.js';
+import { registerBaselineReview } from './baseline-review.js';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
 
@@ -22,9 +23,10 @@ async function withStores<T>(opts: { config?: string; dataDir?: string }, fn: (s
 }
 
 export function registerBaseline(program: Command): void {
-  const baseline = program.command('baseline').description('Versioned behavioural profiles that detection compares traffic with: create, list, show, diff, activate.');
+  const baseline = program.command('baseline').description('Versioned behavioural profiles that detection compares traffic with: create, review, list, show, diff, activate.');
 
   registerBaselineCreate(baseline);
+  registerBaselineReview(baseline);
 
   addConfigOptions(baseline.command('list'))
     .option('--deployment <name>', 'only this deployment')
