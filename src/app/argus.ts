@@ -137,7 +137,7 @@ export function createArgus(o: ArgusOptions): Argus {
   registerIncidentsRoutes(app, response.incidents);
   registerMitigationRoutes(app, response.mitigation);
   registerReviewRoutes(app, response.review, { redactByDefault: config.review.redact_pii });
-  const detection = config.detection.enabled && o.store === undefined ? createDetection({ config, app, events: store, clock, logger, boost }) : undefined;
+  const detection = config.detection.enabled && o.store === undefined ? createDetection({ config, app, events: store, clock, logger, boost, env }) : undefined;
   if (detection && !o.alertSource) response.subscribe(detectionSource(detection.bus));
   const agent = createUpstreamAgent({ maxConnections: config.gateway.upstream.max_connections, connectTimeoutMs: config.gateway.upstream.connect_timeout });
   if (config.gateway.enabled) {

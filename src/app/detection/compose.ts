@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createSqliteDetectionStore, type DetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
 import { openSqliteDatabase } from '../../adapters/storage/sqlite/sqlite-event-store.js';
+import { openPostgresDetectionStore } from '../../adapters/storage/postgres/postgres-detection-store.js';
 import type { EventStore } from '../../adapters/storage/types.js';
 import type { ArgusConfig } from '../../contracts/config.js';
 import type { Clock } from '../../core/clock.js';
+import { ArgusError } from '../../core/errors.js';
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/detect/settings.js';
 import { registerAlertsRoutes } from '../../server/api/alerts-routes.js';
 import { registerBaselinesRoutes } from '../../server/api/baselines-routes.js';
@@ -31,8 +33,16 @@ export function detectionSettingsFrom(config: ArgusConfig): DetectionSettings {
   };
 }
 
-/** Opens the detection store: the tables live in the SQLite file beside the events (own connection). */
-export function openDetectionStore(config: ArgusConfig): DetectionStore {
+/**
+ * Opens the detection store where the events are: the SQLite file beside them (own connection),
+ * or the same PostgreSQL database, so several processes share baselines and alerts.
+ */
+export function openDetectionStore(config: ArgusConfig, env: NodeJS.ProcessEnv = process.env): DetectionStore {
+  if (config.storage.driver === 'postgres') {
+    const url = env[config.storage.postgres_url_env];
+    if (!url) throw new ArgusError('ARGUS_ERR_CONFIG', `storage.driver is postgres but ${config.storage.postgres_url_env} is not set (e.g. postgres://user@host:5432/argus)`);
+    return openPostgresDetectionStore(url);
+  }
   return createSqliteDetectionStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous }));
 }
 
@@ -41,12 +51,11 @@ export interface Detection { store: DetectionStore; engine: DetectionEngine; bus
 
 /**
  * Wires detection for the composition root: store, transition bus (subscribe to it for alert
- * transitions), engine and the /api/v1/alerts and /api/v1/baselines routes. With PostgreSQL as
- * the event store, the detection tables still live in the local SQLite file (no PostgreSQL
- * detection adapter yet).
+ * transitions), engine, periodic review and the /api/v1/alerts and /api/v1/baselines routes.
+ * The detection tables live with the events (SQLite file or PostgreSQL).
  */
-export function createDetection(o: { config: ArgusConfig; app: FastifyInstance; events: EventStore; clock: Clock; logger: Logger; store?: DetectionStore; boost?: MonitoringBoost }): Detection {
-  const store = o.store ?? openDetectionStore(o.config);
+export function createDetection(o: { config: ArgusConfig; app: FastifyInstance; events: EventStore; clock: Clock; logger: Logger; store?: DetectionStore; boost?: MonitoringBoost; env?: NodeJS.ProcessEnv }): Detection {
+  const store = o.store ?? openDetectionStore(o.config, o.env);
   const bus = createAlertTransitionBus((err, t) => o.logger.error({ err, alert: t.alertId, type: t.type }, 'an alert transition subscriber failed'));
   const engine = createDetectionEngine({
     events: o.events, store, clock: o.clock, bus, settings: detectionSettingsFrom(o.config), windowsMs: o.config.detection.windows,

@@ -10,6 +10,7 @@ import type { AlertTransition, AlertTransitionSource } from '../../contracts/not
 import type { Clock } from '../../core/clock.js';
 import type { ReviewThresholds } from '../../core/review/rules.js';
 import { createBaselineFromWindow } from '../detection/baselines.js';
+import { openDetectionStore } from '../detection/compose.js';
 import { createIncidentManager } from './incident-manager.js';
 import { createMitigationController } from './mitigation-controller.js';
 import { boostSettingsFrom, createMonitoringBoost, type MonitoringBoost } from './monitoring-boost.js';
@@ -56,7 +57,7 @@ export function createResponseSystem(o: ResponseSystemOptions) {
   const notifier = createNotifier({ store, config: config.notifiers, env: o.env, clock, logger });
   const thresholds = reviewThresholdsFrom(config);
   const review = createReviewQueue({ store, events: o.events, thresholds, clock, logger, pollIntervalMs: config.review.poll_interval });
-  const detection = config.storage.driver === 'sqlite' ? createSqliteDetectionStore(store.db) : undefined;
+  const detection = config.storage.driver === 'sqlite' ? createSqliteDetectionStore(store.db) : openDetectionStore(config, o.env);
   const incidents = createIncidentManager({
     store, events: o.events, mitigation: config.mitigation.enabled ? mitigation : undefined, clock, logger,
     openMinSeverity: config.incidents.open_min_severity, evidenceSamples: config.incidents.evidence_samples,

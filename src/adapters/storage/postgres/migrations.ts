@@ -1,3 +1,5 @@
+import { POSTGRES_DETECTION_MIGRATIONS } from './migrations-detection.js';
+
 /** Versioned PostgreSQL schema; the same tables as SQLite, so rows map the same way. */
 export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
@@ -41,4 +43,6 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  // Detection tables (versions 10-19), in the same schema so one migration lock covers both.
+  ...POSTGRES_DETECTION_MIGRATIONS,
 ];

@@ -13,7 +13,7 @@ import { POSTGRES_MIGRATIONS } from './migrations.js';
 export const PENDING_LOOKBACK_SEQ = 10_000;
 
 /** Opens a pool, takes an advisory lock while migrating (several processes may start at once). */
-export async function openPostgresPool(connectionString: string, options: { schema?: string } = {}): Promise<pg.Pool> {
+export async function openPostgresPool(connectionString: string, options: { schema?: string; allowExitOnIdle?: boolean } = {}): Promise<pg.Pool> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new ArgusError('ARGUS_ERR_CONFIG', `invalid PostgreSQL schema name '${schema}'`);
   if (schema !== undefined) {
@@ -21,7 +21,7 @@ export async function openPostgresPool(connectionString: string, options: { sche
     await admin.connect();
     try { await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`); } finally { await admin.end(); }
   }
-  const pool = new pg.Pool({ connectionString, max: 8, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new pg.Pool({ connectionString, max: 8, ...(schema ? { options: `-c search_path=${schema}` } : {}), ...(options.allowExitOnIdle ? { allowExitOnIdle: true } : {}) });
   pool.on('error', () => undefined); // idle-client errors surface on the next query instead
   const client = await pool.connect();
   try {

@@ -55,14 +55,18 @@ export interface DetectionStore {
   listTransitions(afterSeq: number, limit: number): Promise<AlertTransition[]>;
 }
 
-interface BaselineRow { id: string; deployment: string; version: number; reason: string; status: string; created_ms: number; activated_ms: number | null; source_json: string; fingerprint_json: string; profile_json: string; note: string | null }
+/** A baselines row; shared with the PostgreSQL store, whose tables have the same columns. */
+export interface BaselineRow { id: string; deployment: string; version: number; reason: string; status: string; created_ms: number; activated_ms: number | null; source_json: string; fingerprint_json: string; profile_json: string; note: string | null }
 
-const toBaseline = (r: BaselineRow): BaselineVersion => ({
+export const toBaseline = (r: BaselineRow): BaselineVersion => ({
   id: r.id, deployment: r.deployment, version: r.version, reason: r.reason as BaselineReason, status: r.status as BaselineStatus,
   createdMs: r.created_ms, activatedMs: r.activated_ms, source: baselineSourceSchema.parse(JSON.parse(r.source_json)),
   fingerprint: JSON.parse(r.fingerprint_json) as BaselineVersion['fingerprint'], profile: parseProfile(r.profile_json, `baseline ${r.id}`), note: r.note,
 });
-const toAlert = (json: string): Alert => alertSchema.parse(JSON.parse(json));
+export const toAlert = (json: string): Alert => alertSchema.parse(JSON.parse(json));
+
+/** A baseline's id: a hash of deployment, version and creation time. */
+export const baselineId = (b: NewBaseline, version: number): string => `bl_${textHash(`${b.deployment}|${version}|${b.createdMs}`)}`;
 
 /** SQLite implementation over a database already migrated by openSqliteDatabase (tables of migrations-detection.ts). */
 export function createSqliteDetectionStore(db: Database.Database): DetectionStore {
@@ -96,7 +100,7 @@ export function createSqliteDetectionStore(db: Database.Database): DetectionStor
   });
   const insertBaselineTx = db.transaction((b: NewBaseline): string => {
     const version = (q.maxVersion.get(b.deployment) as number) + 1;
-    const id = `bl_${textHash(`${b.deployment}|${version}|${b.createdMs}`)}`;
+    const id = baselineId(b, version);
     if (b.status === 'active') q.retire.run(b.deployment);
     q.insertBaseline.run(id, b.deployment, version, b.reason, b.status, b.createdMs, b.status === 'active' ? b.createdMs : null,
       JSON.stringify(b.source), JSON.stringify(b.profile.fingerprint), JSON.stringify(b.profile), b.note ?? null);
