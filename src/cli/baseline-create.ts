@@ -19,7 +19,7 @@ import { createProgress } from './progress.js';
 
 interface CreateOpts {
   deployment: string; since?: string; until?: string; sources?: string; reason: string; activate: boolean; note?: string; json?: boolean;
-  fromEval?: string; suite?: string; target?: string; model?: string; apiKeyEnv?: string; concurrency: number; timeout: number; retries: number;
+  fromEval?: string; suite?: string; target?: string; model?: string; apiKeyEnv?: string; concurrency: number; timeout?: number; retries: number;
   config?: string; dataDir?: string;
 }
 
@@ -81,7 +81,7 @@ async function create(o: CreateOpts): Promise<BaselineVersion> {
     const analysing = createProgress('classifying', items.length);
     const { version } = await createBaselineFromSuite(detection, analyzer, {
       ...common, items, suiteFile: o.suite, source: { kind: 'suite', file: o.suite, target: o.target as string, sources: ['evaluation'] },
-      target: { url: o.target as string, model: o.model, apiKey: o.apiKeyEnv ? process.env[o.apiKeyEnv] : undefined, concurrency: o.concurrency, timeoutMs: o.timeout, retries: o.retries },
+      target: { url: o.target as string, model: o.model, apiKey: o.apiKeyEnv ? process.env[o.apiKeyEnv] : undefined, concurrency: o.concurrency, timeoutMs: o.timeout ?? 60_000, retries: o.retries },
       onAsked: (done) => { asking.update(done); if (done === items.length) asking.finish(`${items.length} prompts`); },
       onAnalysed: (done) => analysing.update(done),
     });
@@ -111,7 +111,7 @@ export function registerBaselineCreate(baseline: Command): void {
     .option('--model <name>', 'model to ask (default: the first one GET /models lists)')
     .option('--api-key-env <name>', 'environment variable holding the target\'s API key')
     .option('--concurrency <n>', 'suite requests in flight', parsePositiveInt, 8)
-    .option('--timeout <duration>', 'per-request timeout for the suite', parseTimeout, 60_000)
+    .option('--timeout <duration>', 'per-request timeout for the suite, e.g. 30s (default: 60s)', parseTimeout)
     .option('--retries <n>', 'extra attempts per prompt after a network error, timeout, 429 or 5xx', parseRetries, 2)
     .option('--since <time>', 'window start (RFC 3339 or epoch ms), for stored events')
     .option('--until <time>', 'window end, exclusive')
