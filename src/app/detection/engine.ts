@@ -166,7 +166,9 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
       const nowMs = o.clock.now();
       if (!due(d, nowMs)) continue;
       lastRunMs.set(d, nowMs);
-      try { out.push(...await runDeployment(d)); } catch (err) { (o.onError ?? (() => undefined))(err, d); }
+      try {
+        out.push(...(o.store.whileLeading ? await o.store.whileLeading(d, () => runDeployment(d)) ?? [] : await runDeployment(d)));
+      } catch (err) { (o.onError ?? (() => undefined))(err, d); }
     }
     return out;
   };

@@ -121,6 +121,18 @@ export function createPostgresDetectionStore(pool: pg.Pool): DetectionStore {
       await saveAlert(c, a, atMs);
       return (await addTransitions(c, [{ type: 'acknowledged', alertId: id, atMs, fromSeverity: a.severity, toSeverity: a.severity, alert: a }]))[0] as AlertTransition;
     }),
+    // A session-level advisory lock on a client of its own, held for the whole run: a second
+    // server on the same database skips the deployment instead of running detection twice.
+    async whileLeading<T>(deployment: string, fn: () => Promise<T>): Promise<T | undefined> {
+      const c = await wrap('lock', () => pool.connect());
+      try {
+        const got = (await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('argus-detect:' || $1)) AS ok", [deployment])).rows[0]?.ok === true;
+        if (!got) return undefined;
+        try { return await fn(); } finally { await c.query("SELECT pg_advisory_unlock(hashtext('argus-detect:' || $1))", [deployment]).catch(() => undefined); }
+      } finally {
+        c.release();
+      }
+    },
     listTransitions: (afterSeq, limit) => wrap('read', async () => (await pool.query<{ seq: string; data_json: string }>(
       'SELECT seq, data_json FROM alert_transitions WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit])).rows
       .map((r) => ({ ...alertTransitionSchema.parse(JSON.parse(r.data_json)), seq: Number(r.seq) }))),
@@ -136,7 +148,7 @@ export function openPostgresDetectionStore(connectionString: string, options: { 
   ready.catch(() => undefined); // reported by the first call that awaits it
   const lazy = {} as Record<string, unknown>;
   const methods = ['insertBaseline', 'getBaseline', 'listBaselines', 'activeBaseline', 'activateBaseline', 'deploymentsWithActiveBaseline', 'loadDetectorState',
-    'readMinutes', 'openAlerts', 'getAlert', 'listAlerts', 'commitRun', 'acknowledgeAlert', 'listTransitions'] as const satisfies ReadonlyArray<keyof DetectionStore>;
+    'readMinutes', 'openAlerts', 'getAlert', 'listAlerts', 'commitRun', 'acknowledgeAlert', 'listTransitions', 'whileLeading'] as const satisfies ReadonlyArray<keyof DetectionStore>;
   for (const m of methods) {
     lazy[m] = async (...args: unknown[]) => {
       const { store } = await ready;

@@ -53,6 +53,11 @@ export interface DetectionStore {
   acknowledgeAlert(id: string, by: string, atMs: number): Promise<AlertTransition>;
   /** Transitions after `afterSeq`, oldest first. */
   listTransitions(afterSeq: number, limit: number): Promise<AlertTransition[]>;
+  /**
+   * Runs `fn` only if no other process is running detection for `deployment` (a shared store's
+   * leader lock); resolves to undefined when another holds it. Absent: one process owns the store.
+   */
+  whileLeading?<T>(deployment: string, fn: () => Promise<T>): Promise<T | undefined>;
 }
 
 /** A baselines row; shared with the PostgreSQL store, whose tables have the same columns. */
