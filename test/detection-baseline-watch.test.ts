@@ -103,7 +103,7 @@ describe('periodic review', () => {
     expect(review.nextRunMs()).toBe(Date.UTC(2026, 11, 1, 3, 0));
     await vi.advanceTimersByTimeAsync(14 * 60 * MINUTE);
     expect(results).toEqual([]); // 02:00 on 1 December: not yet
-    await vi.advanceTimersByTimeAsync(2 * 60 * MINUTE);
+    await vi.advanceTimersByTimeAsync(90 * MINUTE); // 03:30: the 03:00 run is done
     await review.stop();
     expect(results.sort()).toEqual([
       expect.stringMatching(/^drift-bot: inputs drifted \(input category distribution.*\) with no safety regression; a refreshed baseline is proposed$/),
@@ -114,6 +114,9 @@ describe('periodic review', () => {
     const [proposed] = await periodic('drift-bot');
     expect(proposed).toMatchObject({ status: 'proposed', source: { kind: 'window', sources: ['production'], events: 40 * 35 } });
     expect(proposed?.note).toMatch(/^periodic review: inputs drifted/);
+    // Reviewed again at 03:30, within the hour (by hand, or by a second server): the same proposal, not a second one.
+    expect((await review.reviewDeployment('drift-bot')).proposal?.id).toBe(proposed?.id);
+    expect(await periodic('drift-bot')).toHaveLength(1);
     expect(await periodic('regress-bot')).toEqual([]);
     expect(await periodic('same-bot')).toEqual([]);
   }, 120_000);

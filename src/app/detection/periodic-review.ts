@@ -70,8 +70,12 @@ export function createPeriodicReview(o: PeriodicReviewOptions): PeriodicReview {
       if (!(err instanceof ArgusError && err.code === 'ARGUS_ERR_INVALID_INPUT')) throw err;
       outcome = { propose: false, inputDrift: [], regressions: [], summary: `no analysed production traffic in the review window to compare (need ${o.minEvents} events)` };
     }
+    // A review repeated within the hour (another server, or by hand) points to the proposal it already made.
+    const recent = outcome.propose
+      ? (await o.store.listBaselines(deployment)).find((b) => b.reason === 'periodic' && b.status === 'proposed' && b.createdMs > nowMs - 3_600_000 && b.createdMs <= nowMs)
+      : undefined;
     const proposal = outcome.propose
-      ? await createBaselineFromWindow(o.events, o.store, { ...window, reason: 'periodic', activate: false, nowMs, note: `periodic review: ${outcome.summary}` })
+      ? recent ?? await createBaselineFromWindow(o.events, o.store, { ...window, reason: 'periodic', activate: false, nowMs, note: `periodic review: ${outcome.summary}` })
       : null;
     const result: ReviewResult = { deployment, atMs: nowMs, baselineId: active.id, outcome, proposal };
     const log = { deployment, baseline: active.id, proposal: proposal?.id, drift: outcome.inputDrift.map((d) => d.metric), regressions: outcome.regressions.map((r) => r.metric) };
@@ -84,7 +88,11 @@ export function createPeriodicReview(o: PeriodicReviewOptions): PeriodicReview {
   async function runOnce(): Promise<ReviewResult[]> {
     const out: ReviewResult[] = [];
     for (const d of await o.store.deploymentsWithActiveBaseline()) {
-      try { out.push(await reviewDeployment(d)); } catch (err) { o.logger?.error({ err, deployment: d }, 'periodic review failed'); }
+      try {
+        // On a shared PostgreSQL store only one server reviews a deployment at a time; the others skip it.
+        const r = o.store.whileLeading ? await o.store.whileLeading(`review:${d}`, () => reviewDeployment(d)) : await reviewDeployment(d);
+        if (r) out.push(r);
+      } catch (err) { o.logger?.error({ err, deployment: d }, 'periodic review failed'); }
     }
     return out;
   }
