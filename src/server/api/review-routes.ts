@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ReviewQueue } from '../../app/response/review-queue.js';
 import { reviewLabelBodySchema, reviewListQuerySchema } from '../../contracts/review.js';
+import { actorOf } from '../auth/guard.js';
 import { bodyOf, idParam, queryOf } from './response-http.js';
 
 /**
@@ -24,6 +25,6 @@ export function registerReviewRoutes(app: FastifyInstance, review: ReviewQueue, 
   });
   app.post('/api/v1/review/:id/label', async (req) => {
     const b = bodyOf(reviewLabelBodySchema, req.body);
-    return review.label(idParam(req.params, 'review item'), b.label, b.note ?? null, b.actor);
+    return review.label(idParam(req.params, 'review item'), b.label, b.note ?? null, actorOf(req, b.actor));
   });
 }
