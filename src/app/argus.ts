@@ -34,6 +34,7 @@ import { detectionSource } from './response/alert-adapter.js';
 export { openStore } from './open-store.js';
 import { createUserHasher, resolveUserHashSecret } from './user-hash.js';
 import { setUpAuth } from './auth.js';
+import { ensureRollups } from './rollups.js';
 import { registerLoginRoutes } from '../server/auth/login-routes.js';
 
 export interface ArgusOptions {
@@ -160,6 +161,7 @@ export function createArgus(o: ArgusOptions): Argus {
       pipeline.start();
       detection?.engine.start();
       response.start();
+      void ensureRollups(store, logger).catch((err: unknown) => { if (!closed) logger.error({ err }, 'rollup rebuild failed; charts keep reading minutes'); });
       return app.listen({ host: config.server.host, port: config.server.port });
     },
     async close() {

@@ -41,4 +41,19 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 30,
+    name: 'hourly and daily aggregate rollups',
+    sql: `
+      CREATE TABLE aggregate_rollups (
+        deployment TEXT NOT NULL,
+        source TEXT NOT NULL,
+        resolution_ms BIGINT NOT NULL,
+        start_ms BIGINT NOT NULL,
+        data_json TEXT NOT NULL,
+        PRIMARY KEY (deployment, source, resolution_ms, start_ms)
+      );
+      INSERT INTO settings (key, value) SELECT 'aggregate_rollups_ready', '1' WHERE NOT EXISTS (SELECT 1 FROM minute_aggregates);
+    `,
+  },
 ];
