@@ -11,10 +11,15 @@ export interface SeriesData {
   lower?: Array<number | null> | null;
   upper?: Array<number | null> | null;
   changepoints?: number[];
+  /** The stored grain read: 60,000 (minutes), 3,600,000 (hourly rollups) or 86,400,000 (daily). */
+  resolutionMs?: number;
 }
 
+const GRAIN: Record<number, string> = { 60_000: 'minute', 3_600_000: 'hour', 86_400_000: 'day' };
+
 /**
- * One time-series chart: the bucket value, the min/max of the minutes inside each bucket (faint),
+ * One time-series chart: the bucket value, the min/max of the minutes (or hours, or days, for long
+ * ranges read from rollups) inside each bucket (faint),
  * the baseline value, the control limits (dashed) and the change points (vertical red lines).
  */
 export function Chart(p: { title: string; data: SeriesData; percent?: boolean; height?: number; width?: number; testId?: string }) {
@@ -28,7 +33,8 @@ export function Chart(p: { title: string; data: SeriesData; percent?: boolean; h
     const series: uPlot.Series[] = [{}, { label: p.title, stroke: '#1f5fbf', width: 2, spanGaps: false }];
     if (d.min && d.max) {
       cols.push(d.min, d.max);
-      series.push({ label: 'minute min', stroke: '#9bb7e0', width: 1 }, { label: 'minute max', stroke: '#9bb7e0', width: 1 });
+      const grain = GRAIN[d.resolutionMs ?? 60_000] ?? 'minute';
+      series.push({ label: `${grain} min`, stroke: '#9bb7e0', width: 1 }, { label: `${grain} max`, stroke: '#9bb7e0', width: 1 });
     }
     if (d.baseline !== null && d.baseline !== undefined) {
       cols.push(xs.map(() => d.baseline as number));
@@ -63,7 +69,7 @@ export function Chart(p: { title: string; data: SeriesData; percent?: boolean; h
   }, [p.data, p.width, p.height]);
   const pts = p.data.value.filter((v) => v !== null).length;
   return (
-    <figure class="chart" data-testid={p.testId} data-points={pts}>
+    <figure class="chart" data-testid={p.testId} data-points={pts} data-resolution-ms={p.data.resolutionMs}>
       <figcaption>{p.title}{p.data.changepoints?.length ? <span class="cp"> · {p.data.changepoints.length} change point(s)</span> : null}</figcaption>
       <div ref={ref} role="img" aria-label={`${p.title}: ${pts} points`} />
     </figure>

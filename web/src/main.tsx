@@ -12,7 +12,7 @@ const NAV = [['#/', 'Overview'], ['#/alerts', 'Alerts'], ['#/incidents', 'Incide
 
 function App() {
   const route = useRoute();
-  const info = useApi<{ auth: { mode: string; reason: string } }>('/api/v1/dashboard/info');
+  const info = useApi<{ auth: { mode: string; reason: string }; user: { name: string; role: string } | null }>('/api/v1/dashboard/info');
   const [page, arg] = route;
   const current = `#/${page ?? ''}`;
   let body;
@@ -30,6 +30,11 @@ function App() {
         <strong class="brand">Argus</strong>
         <nav aria-label="Main">{NAV.map(([href, label]) => <a key={href} href={href} aria-current={current === href || (href === '#/' && page === 'd') ? 'page' : undefined}>{label}</a>)}</nav>
         {info.data?.auth.mode === 'open' ? <span class="open-note" role="note" title={info.data.auth.reason}>Open access: auth is not configured</span> : null}
+        {info.data?.user ? (
+          <form class="who" method="post" action="/logout">
+            <span data-testid="who">{info.data.user.name} ({info.data.user.role})</span> <button type="submit">Log out</button>
+          </form>
+        ) : null}
       </header>
       <main id="main" tabIndex={-1}>{body}</main>
     </>

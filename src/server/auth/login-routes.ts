@@ -30,7 +30,7 @@ function setCookie(reply: FastifyReply, request: FastifyRequest, value: string, 
 
 /**
  * GET /login (a plain form, works without JavaScript), POST /login (key -> signed session cookie,
- * HttpOnly, SameSite=Strict, Secure over https), POST /logout, GET /api/v1/auth/whoami.
+ * HttpOnly, SameSite=Strict, Secure over https), POST /logout.
  * Only registered when auth is on.
  */
 export function registerLoginRoutes(app: FastifyInstance, g: AuthGuard): void {
@@ -54,5 +54,4 @@ export function registerLoginRoutes(app: FastifyInstance, g: AuthGuard): void {
     setCookie(reply, request, '', 0);
     return reply.redirect('/login', 303);
   });
-  app.get('/api/v1/auth/whoami', async (request) => ({ name: request.principal?.name ?? null, role: request.principal?.role ?? null }));
 }
