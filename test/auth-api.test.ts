@@ -51,6 +51,10 @@ describe('auth: API keys with roles and dashboard login', () => {
     expect(await codeOf(viewerAck)).toBe('ARGUS_ERR_FORBIDDEN');
     // The reviewer passes auth and reaches the route, which does not know the alert.
     expect(await codeOf(await call(argus.url, '/api/v1/alerts/no-such/ack', { key: keys.reviewer, method: 'POST', body: {} }))).toBe('ARGUS_ERR_NOT_FOUND');
+    // Encoded spellings of an admin route get the route's rule, not a weaker one.
+    for (const p of ['/api/v1/%6Ditigations/restore', '/api/v1/mitigations/%72estore', '/api/v1/alerts/x%2F..%2F..%2Fmitigations/restore']) {
+      expect([403, 404]).toContain((await call(argus.url, p, { key: keys.reviewer, method: 'POST', body: { deployment: 'd1' } })).status);
+    }
     expect((await call(argus.url, '/api/v1/review?redact=false', { key: keys.viewer })).status).toBe(403);
     expect((await call(argus.url, '/api/v1/review?redact=false', { key: keys.reviewer })).status).toBe(200);
   });
@@ -123,6 +127,14 @@ describe('auth config', () => {
     expect(text).toMatch(/auth\.keys\.0\.sha256: expected 64 lowercase hex/);
     expect(text).toMatch(/give exactly one of sha256, key_env, key_file \(got 2\)/);
     expect(text).toMatch(/auth\.keys\.1\.name: duplicate key name 'a'/);
+  });
+  it('marks the session cookie Secure when cookie_secure is always (TLS ends at a proxy)', async () => {
+    const key = mintKey();
+    const a = await startArgus({ classifiers: { enabled: false }, gateway: { enabled: false }, auth: { cookie_secure: 'always', keys: [{ name: 'v', role: 'viewer', sha256: hashKey(key) }] } });
+    try {
+      const r = await fetch(`${a.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `key=${key}` });
+      expect(r.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/);
+    } finally { await a.close(); }
   });
   it('fails at start when a key_env is not set', () => {
     const config = configSchema.parse({ data_dir: mkdtempSync(join(tmpdir(), 'argus-auth-')), auth: { keys: [{ name: 'ops', role: 'admin', key_env: 'MISSING_KEY' }] } });

@@ -39,7 +39,7 @@ export function setUpAuth(config: ArgusConfig, env: NodeJS.ProcessEnv, clock: Cl
   const roles = a.keys.map((k) => `${k.name}:${k.role}`).join(', ');
   logger.info({ auth: 'keys', keys: a.keys.length, ingest: a.ingest, metrics: a.metrics }, `auth is on: ${a.keys.length} key(s) (${roles}); ingest ${a.ingest}, /metrics ${a.metrics}`);
   return {
-    guard: { keyring, sessions: createSessions(secret, a.session_ttl), policy: { ingest: a.ingest, metrics: a.metrics }, clock },
+    guard: { keyring, sessions: createSessions(secret, a.session_ttl), policy: { ingest: a.ingest, metrics: a.metrics }, clock, secureCookie: a.cookie_secure },
     mode: { mode: 'keys', reason: `auth is on with ${a.keys.length} key(s)` },
   };
 }

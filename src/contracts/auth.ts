@@ -37,6 +37,8 @@ export const authConfigSchema = z.object({
   session_secret_env: z.string().default('ARGUS_SESSION_SECRET'),
   /** How long a dashboard login lasts. */
   session_ttl: durationMs({ min: 60_000 }).prefault('12h'),
+  /** `auto`: the session cookie is Secure when the request came over https; `always`: also when TLS ends at a proxy in front. */
+  cookie_secure: z.enum(['auto', 'always']).default('auto'),
 }).strict().superRefine((a, ctx) => {
   const seen = new Set<string>();
   a.keys.forEach((k, i) => {

@@ -17,6 +17,8 @@ export interface AuthGuard {
   sessions: Sessions;
   policy: AccessPolicy;
   clock: Clock;
+  /** `always` marks the session cookie Secure even when Argus itself sees plain http (TLS ends at a proxy). */
+  secureCookie: 'auto' | 'always';
 }
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
@@ -47,7 +49,10 @@ export function installAuthHook(app: FastifyInstance, g: AuthGuard): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const [path = '/', query = ''] = request.url.split('?', 2);
     const rawText = /(^|&)redact=false(&|$)/.test(query);
-    const need = requiredAccess(request.method, path, g.policy, rawText);
+    // Routing has already run: judge the matched route pattern (e.g. /api/v1/alerts/:id/ack), so
+    // percent-encoding or odd spellings of a path cannot land in a weaker rule than its route.
+    const pattern = request.routeOptions.url;
+    const need = requiredAccess(request.method, pattern && pattern !== '/*' ? pattern : path, g.policy, rawText);
     const principal = identify(g, request);
     request.principal = principal;
     if (need === 'public') return;

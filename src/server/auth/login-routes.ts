@@ -23,8 +23,8 @@ function formOf(request: FastifyRequest): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
-function setCookie(reply: FastifyReply, request: FastifyRequest, value: string, maxAgeSeconds: number): void {
-  const secure = request.protocol === 'https' ? '; Secure' : '';
+function setCookie(g: AuthGuard, reply: FastifyReply, request: FastifyRequest, value: string, maxAgeSeconds: number): void {
+  const secure = g.secureCookie === 'always' || request.protocol === 'https' ? '; Secure' : '';
   void reply.header('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`);
 }
 
@@ -46,12 +46,12 @@ export function registerLoginRoutes(app: FastifyInstance, g: AuthGuard): void {
       request.log.warn({ audit: 'login_failed' }, 'dashboard login with an unknown or ingest-only key');
       return reply.status(401).type('text/html; charset=utf-8').send(page(next, principal ? 'An ingest key cannot open the dashboard.' : 'That key is not valid.'));
     }
-    setCookie(reply, request, g.sessions.issue(principal, g.clock.now()), Math.floor(g.sessions.ttlMs / 1000));
+    setCookie(g, reply, request, g.sessions.issue(principal, g.clock.now()), Math.floor(g.sessions.ttlMs / 1000));
     request.log.info({ audit: 'login', key: principal.name, role: principal.role }, 'dashboard login');
     return reply.redirect(next, 303);
   });
   app.post('/logout', async (request, reply) => {
-    setCookie(reply, request, '', 0);
+    setCookie(g, reply, request, '', 0);
     return reply.redirect('/login', 303);
   });
 }
