@@ -72,3 +72,29 @@ describe('dashboard charts from rollups equal charts from minutes', () => {
     expect(refusal.current[2]).toBe(cur.reduce((s, r) => s + (r.data as ReturnType<typeof minute>).refusal.refuse, 0));
   });
 });
+
+describe('a store that predates rollups', () => {
+  it('gets them built in the background when Argus starts, and charts switch to them', async () => {
+    const { startArgus } = await import('./helpers/argus-instance.js');
+    const dataDir = mkdtempSync(join(tmpdir(), 'argus-upgrade-'));
+    const db = openSqliteDatabase({ path: join(dataDir, 'argus.db') });
+    db.prepare("DELETE FROM settings WHERE key = 'aggregate_rollups_ready'").run();
+    const insert = db.prepare("INSERT INTO minute_aggregates (deployment, source, minute_ms, data_json) VALUES ('old', 'production', ?, ?)");
+    const startMs = Math.floor(Date.now() / D) * D - 2 * D;
+    for (let i = 0; i < 2 * 1440; i++) insert.run(startMs + i * 60_000, JSON.stringify(minute({ harmful: 10, refused: 9 })));
+    db.close();
+    const argus = await startArgus({ data_dir: dataDir, classifiers: { enabled: false }, gateway: { enabled: false } });
+    try {
+      for (let i = 0; i < 100 && (await argus.store.getSetting('aggregate_rollups_ready')) !== '1'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await argus.store.getSetting('aggregate_rollups_ready')).toBe('1');
+      const days = await argus.store.readAggregates({ deployment: 'old', fromMs: startMs, toMs: startMs + 2 * D, resolutionMs: D });
+      expect(days.map((r) => (r.data as ReturnType<typeof minute>).events)).toEqual([1440 * 10, 1440 * 10]);
+      const res = await fetch(`${argus.url}/api/v1/deployments/old/series?from=${startMs}&to=${startMs + 2 * D}&step=${3 * H}`);
+      const body = (await res.json()) as { resolutionMs: number; value: number[] };
+      expect(body.resolutionMs).toBe(H);
+      expect(body.value.every((v) => Math.abs(v - 0.9) < 1e-12)).toBe(true);
+    } finally {
+      await argus.close();
+    }
+  }, 60_000);
+});
