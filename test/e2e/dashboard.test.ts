@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -86,18 +86,28 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a real browser against argu
 
   it('loads the overview of 50 deployments with 30 days of data and reports the time (target 1 s)', async () => {
     // The first visit (the login) warmed the page cache of SQLite and the browser's asset cache, as a returning user has.
+    // Beside the wall time: CPU of this process (which hosts the server) and busy time of the
+    // page's main thread (CDP TaskDuration), so a slow run can be told apart from a loaded machine.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    const b0 = await busy();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await page.goto(`${argus.url}/`);
     await page.waitForFunction(`document.querySelectorAll('[data-testid=overview-row]').length === ${DEPLOYMENTS}`);
     timings.overviewMs = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    timings.overviewServerCpuMs = (c.user + c.system) / 1000;
+    timings.overviewBrowserMainThreadMs = ((await busy()) - b0) * 1000;
     const a0 = performance.now();
     const api = await asReviewer('/api/v1/overview') as { deployments: unknown[] };
     timings.overviewApiMs = performance.now() - a0;
     expect(api.deployments).toHaveLength(DEPLOYMENTS);
-    console.log(`overview: ${DEPLOYMENTS} deployments rendered in ${timings.overviewMs.toFixed(0)} ms (API alone ${timings.overviewApiMs.toFixed(0)} ms)`);
-    // Target (issue 7): under 1 s; see docs/dashboard.md for the measurements. The bound here is
-    // looser so that CI on a loaded machine catches regressions (a full-table scan took 5.2 s)
-    // without failing on contention.
+    console.log(`overview: ${DEPLOYMENTS} deployments rendered in ${timings.overviewMs.toFixed(0)} ms (server CPU ${timings.overviewServerCpuMs.toFixed(0)} ms, browser main thread ${timings.overviewBrowserMainThreadMs.toFixed(0)} ms; API alone ${timings.overviewApiMs.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+    // Target (issue 7): under 1 s; see docs/dashboard.md for the measurements (749-2,392 ms at
+    // load 12-16 on 2 cores, of which about 0.1 s is server CPU). The bound here is looser so that
+    // CI on a loaded machine catches regressions (a full-table scan took 5.2 s) without failing on contention.
     expect(timings.overviewMs).toBeLessThan(2500);
     await page.screenshot({ path: join(SHOTS, 'overview.png') });
   }, 60_000);
