@@ -6,6 +6,7 @@ import { Deployment } from './pages/deployment.js';
 import { IncidentPage, Incidents } from './pages/incidents.js';
 import { Overview } from './pages/overview.js';
 import { Review } from './pages/review.js';
+import { SessionContext } from './session.js';
 import './style.css';
 
 const NAV = [['#/', 'Overview'], ['#/alerts', 'Alerts'], ['#/incidents', 'Incidents'], ['#/review', 'Review queue'], ['#/baselines', 'Baselines']] as const;
@@ -23,8 +24,9 @@ function App() {
   else if (page === 'review') body = <Review />;
   else if (page === 'baselines') body = <Baselines />;
   else body = <Overview />;
+  const session = { open: info.data?.auth.mode !== 'keys', role: info.data?.user?.role ?? null };
   return (
-    <>
+    <SessionContext.Provider value={session}>
       <a class="skip" href="#main">Skip to content</a>
       <header>
         <strong class="brand">Argus</strong>
@@ -37,7 +39,7 @@ function App() {
         ) : null}
       </header>
       <main id="main" tabIndex={-1}>{body}</main>
-    </>
+    </SessionContext.Provider>
   );
 }
 
