@@ -43,7 +43,7 @@ async function time(reps: number, fn: () => Promise<unknown>): Promise<{ wallMs:
  * SQLite, written through saveAnalyses (so the hourly and daily rollups are maintained as in
  * production): the 30-day and 1-year refusal series and the 7-day-reference distributions, read
  * from minutes (the code path before rollups) and from rollups; the overview's read of 51
- * deployments' last hour. Also the write cost: minutes per second through saveAnalyses, rollups
+ * deployments' last hour; listing deployments by counting events vs by a loose index scan. Also the write cost: minutes per second through saveAnalyses, rollups
  * included. Notes carry the CPU time (user + system) beside the wall time.
  */
 export const dashboardSuite: BenchSuite = {
@@ -84,6 +84,15 @@ export const dashboardSuite: BenchSuite = {
       for (let d = 0; d < 50; d++) await store.saveAnalyses([], Array.from({ length: 120 }, (_, k) => ({ deployment: `o-${String(d).padStart(2, '0')}`, source: 'production' as const, minuteMs: endMs - (k + 1) * 60_000, data: minuteAt(k) })), merge);
       const ov = await time(reps, () => overview(store, baseline, endMs - 1, 3_600_000));
       rows.push({ group: 'dashboard', name: 'overview API, 51 deployments, last hour', value: ov.wallMs, unit: 'ms', target: '< 1 s page load (browser test)', note: `CPU ${ov.cpuMs.toFixed(0)} ms` });
+      // The overview's list of deployments: counting every event (listDeployments) against a loose index scan.
+      const events = quick ? 50_000 : 300_000;
+      for (let b = 0; b < events; b += 5_000) {
+        await store.insertEvents(Array.from({ length: 5_000 }, (_, k) => ({ id: `e-${b + k}`, timestampMs: endMs - (b + k), receivedMs: endMs, deployment: `o-${String((b + k) % 50).padStart(2, '0')}`, model: null, source: 'production' as const, userHash: null, session: null, input: 'q', output: 'a', latencyMs: null, inputTokens: null, outputTokens: null, metadata: {} })), { durable: false });
+      }
+      const counted = await time(reps, () => store.listDeployments());
+      const scanned = await time(reps, () => store.listDeploymentNames!());
+      rows.push({ group: 'dashboard', name: `deployment list with ${events.toLocaleString('en-US')} events: listDeployments (counts)`, value: counted.wallMs, unit: 'ms', note: `CPU ${counted.cpuMs.toFixed(0)} ms` });
+      rows.push({ group: 'dashboard', name: `deployment list with ${events.toLocaleString('en-US')} events: listDeploymentNames (loose index scan)`, value: scanned.wallMs, unit: 'ms', note: `CPU ${scanned.cpuMs.toFixed(1)} ms` });
       for (const r of rows) log(`${r.name}: ${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}${r.note ? ` (${r.note})` : ''}`);
     } finally {
       await store.close();

@@ -108,6 +108,9 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
     it('lists deployments with counts', async () => {
       await store.insertEvents([makeEvent({ id: 'x', deployment: 'b' }), makeEvent({ id: 'y', deployment: 'a', timestampMs: 9 }), makeEvent({ id: 'z', deployment: 'a', timestampMs: 7 })]);
       expect(await store.listDeployments()).toEqual([{ deployment: 'a', events: 2, lastMs: 9 }, { deployment: 'b', events: 1, lastMs: 1_700_000_000_000 }]);
+      expect(await store.listDeploymentNames!()).toEqual(['a', 'b']);
+      await store.insertEvents(['z-last', 'A-upper', 'a-b', 'a'].map((d, i) => makeEvent({ id: `n${i}`, deployment: d })));
+      expect(await store.listDeploymentNames!()).toEqual((await store.listDeployments()).map((d) => d.deployment));
     });
 
     it('keeps settings', async () => {

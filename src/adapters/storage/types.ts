@@ -75,6 +75,12 @@ export interface EventStore {
    */
   rebuildRollups?(merge: (a: unknown, b: unknown) => unknown): Promise<number>;
   listDeployments(): Promise<Array<{ deployment: string; events: number; lastMs: number }>>;
+  /**
+   * The names of every deployment with stored events, sorted, without counting them: a loose
+   * index scan (one index probe per deployment), so its cost does not grow with the events
+   * stored, unlike listDeployments' count. Optional for test doubles; both real adapters have it.
+   */
+  listDeploymentNames?(): Promise<string[]>;
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
   close(): Promise<void>;

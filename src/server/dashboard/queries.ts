@@ -71,8 +71,10 @@ export async function overview(store: EventStore, baseline: BaselineLookup, nowM
   const minutes = (toMs - fromMs) / 60_000;
   // One read per deployment: the aggregates' key starts with deployment, so each is an index range
   // (a read over all deployments by time alone would scan the whole table).
+  // Names by a loose index scan where the store has one: listDeployments counts every event.
+  const names = store.listDeploymentNames ? await store.listDeploymentNames() : (await store.listDeployments()).map((d) => d.deployment);
   const groups = new Map<string, Row[]>();
-  for (const d of await store.listDeployments()) groups.set(d.deployment, await rowsOf(store, { deployment: d.deployment, fromMs, toMs }));
+  for (const name of names) groups.set(name, await rowsOf(store, { deployment: name, fromMs, toMs }));
   const out: OverviewRow[] = [];
   for (const [deployment, g] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const m = aggregateMetrics(mergeAll(g));

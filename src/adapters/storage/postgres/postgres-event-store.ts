@@ -194,6 +194,8 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
         'SELECT deployment, count(*) AS events, max(ts_ms) AS last_ms FROM events GROUP BY deployment ORDER BY deployment');
       return r.rows.map((row) => ({ deployment: row.deployment, events: Number(row.events), lastMs: Number(row.last_ms) }));
     }),
+    // Loose index scan on events_deployment_ts: each step jumps to the next deployment.
+    listDeploymentNames: () => wrap('read', async () => (await pool.query<{ name: string }>('WITH RECURSIVE d(name) AS (SELECT min(deployment) FROM events UNION ALL SELECT (SELECT min(deployment) FROM events WHERE deployment > d.name) FROM d WHERE d.name IS NOT NULL) SELECT name FROM d WHERE name IS NOT NULL')).rows.map((r) => r.name)),
     getSetting: (key) => wrap('read', async () => (await pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])).rows[0]?.value),
     setSetting: (key, value) => wrap('write', async () => {
       await pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
@@ -211,7 +213,7 @@ export function openPostgresEventStore(connectionString: string, options: { sche
   ready.catch(() => undefined); // reported by the first call that awaits it
   const lazy = {} as Record<string, unknown>;
   const methods = ['insertEvents', 'getEvent', 'listEvents', 'countEvents', 'pendingAnalysis', 'saveAnalyses', 'readAggregates',
-    'rebuildRollups', 'listDeployments', 'getSetting', 'setSetting', 'close'] as const;
+    'rebuildRollups', 'listDeployments', 'listDeploymentNames', 'getSetting', 'setSetting', 'close'] as const;
   for (const m of methods) {
     lazy[m] = async (...args: unknown[]) => {
       const store = await ready;

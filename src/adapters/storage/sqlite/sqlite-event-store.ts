@@ -66,6 +66,7 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
   const insertAnalysis = db.prepare(`INSERT OR REPLACE INTO event_analysis (seq, status, analyzed_ms, features_json, scores_json, error)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+  const deploymentNames = db.prepare('WITH RECURSIVE d(name) AS (SELECT min(deployment) FROM events UNION ALL SELECT (SELECT min(deployment) FROM events WHERE deployment > d.name) FROM d WHERE d.name IS NOT NULL) SELECT name FROM d WHERE name IS NOT NULL').pluck();
   const setSettingStmt = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
   const readAggregate = db.prepare('SELECT data_json FROM minute_aggregates WHERE deployment = ? AND source = ? AND minute_ms = ?').pluck();
   const writeAggregate = db.prepare('INSERT OR REPLACE INTO minute_aggregates (deployment, source, minute_ms, data_json) VALUES (?, ?, ?, ?)');
@@ -182,6 +183,8 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
     listDeployments: () => guard('read', () => (db.prepare(
       'SELECT deployment, count(*) AS events, max(ts_ms) AS lastMs FROM events GROUP BY deployment ORDER BY deployment',
     ).all() as Array<{ deployment: string; events: number; lastMs: number }>)),
+    // Loose index scan on events_deployment_ts: each step jumps to the next deployment.
+    listDeploymentNames: () => guard('read', () => deploymentNames.all() as string[]),
     getSetting: (key) => guard('read', () => getSetting.get(key) as string | undefined),
     setSetting: (key, value) => guard('write', () => { setMode(durableMode); setSettingStmt.run(key, value); }),
     close: () => guard('close', () => { if (db.open) db.close(); }),
