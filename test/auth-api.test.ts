@@ -116,6 +116,19 @@ describe('auth: API keys with roles and dashboard login', () => {
   });
 });
 
+describe('auth with review.redact_pii off', () => {
+  it('still needs a reviewer to read raw review text', async () => {
+    const viewer = mintKey(); const reviewer = mintKey();
+    const a = await startArgus({ classifiers: { enabled: false }, gateway: { enabled: false }, review: { redact_pii: false },
+      auth: { keys: [{ name: 'v', role: 'viewer', sha256: hashKey(viewer) }, { name: 'r', role: 'reviewer', sha256: hashKey(reviewer) }] } });
+    try {
+      expect(await codeOf(await call(a.url, '/api/v1/review', { key: viewer }))).toBe('ARGUS_ERR_FORBIDDEN');
+      expect((await call(a.url, '/api/v1/review?redact=true', { key: viewer })).status).toBe(200);
+      expect((await call(a.url, '/api/v1/review', { key: reviewer })).status).toBe(200);
+    } finally { await a.close(); }
+  });
+});
+
 describe('auth config', () => {
   it('rejects a key given two ways, a bad digest and duplicate names, naming the path', () => {
     const r = configSchema.safeParse({ auth: { keys: [

@@ -12,7 +12,7 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(
 /** Flagged outputs one at a time, PII redacted by default; keys h / f / b label, j / k move. */
 export function Review() {
   const [redact, setRedact] = useState(true);
-  const { data, error, reload } = useApi<{ items: Item[] }>(`/api/v1/review?status=pending&limit=50${redact ? '' : '&redact=false'}`);
+  const { data, error, reload } = useApi<{ items: Item[] }>(`/api/v1/review?status=pending&limit=50&redact=${redact}`);
   const [i, setI] = useState(0);
   const [msg, setMsg] = useState('');
   const can = useCan('reviewer');
