@@ -48,7 +48,9 @@ export function Chart(p: { title: string; data: SeriesData; percent?: boolean; h
     const fmt = (v: number | null) => (v === null ? '—' : p.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(v < 10 ? 3 : 0));
     const plot = new uPlot({
       width: p.width ?? Math.max(320, el.clientWidth || 600), height: p.height ?? 220, series,
-      scales: { x: { time: true } },
+      // Rates stay inside [0, 1] with a little padding; left to uPlot, an all-zero series got a
+      // symmetric range around 0 and labels like -100%.
+      scales: { x: { time: true }, ...(p.percent ? { y: { range: (_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax => rateRange(min, max) } } : {}) },
       axes: [{}, { values: (_u, vals) => vals.map((v) => fmt(v)), size: 60 }],
       legend: { show: true },
       hooks: {
@@ -74,6 +76,13 @@ export function Chart(p: { title: string; data: SeriesData; percent?: boolean; h
       <div ref={ref} role="img" aria-label={`${p.title}: ${pts} points`} />
     </figure>
   );
+}
+
+/** The y range of a rate chart: the data's span padded by 10% (at least one point), clipped to [0, 1]. */
+export function rateRange(min: number | null, max: number | null): [number, number] {
+  const lo = Math.max(0, min ?? 0); const hi = Math.min(1, Math.max(lo, max ?? lo));
+  const pad = Math.max(0.01, (hi - lo) * 0.1);
+  return [Math.max(0, lo - pad), Math.min(1, hi + pad)];
 }
 
 /** A tiny inline SVG sparkline (overview rows). */
