@@ -20,6 +20,8 @@ describe('argus auth', () => {
     expect(minted.sha256).toBe(createHash('sha256').update(minted.key).digest('hex'));
     const text = await runCli(['auth', 'create-key', '--role', 'viewer', '--name', 'vic']);
     expect(text.stdout).toMatch(/- \{ name: vic, role: viewer, sha256: [0-9a-f]{64} \}/);
+    const hashed = await runCli(['auth', 'hash-key'], { input: `${minted.key}\n` });
+    expect(hashed.stdout).toBe(`${minted.sha256}\n`);
     const bad = await runCli(['auth', 'create-key', '--role', 'root']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/expected one of viewer, reviewer, admin, ingest, got 'root'/);
