@@ -1,4 +1,5 @@
 import { classifySuite } from './classify.js';
+import { dashboardSuite } from './dashboard.js';
 import { gatewaySuite } from './gateway.js';
 import { ingestSuite } from './ingest.js';
 import { statsChangepointSuite } from './stats-changepoint.js';
@@ -18,4 +19,5 @@ export const SUITES: BenchSuite[] = [
   statsSequentialSuite,
   statsCompareSuite,
   simulateSuite,
+  dashboardSuite,
 ];

@@ -34,6 +34,9 @@ import { detectionSource } from './response/alert-adapter.js';
 
 export { openStore } from './open-store.js';
 import { createUserHasher, resolveUserHashSecret } from './user-hash.js';
+import { setUpAuth } from './auth.js';
+import { ensureRollups } from './rollups.js';
+import { registerLoginRoutes } from '../server/auth/login-routes.js';
 
 export interface ArgusOptions {
   config: ArgusConfig;
@@ -113,7 +116,9 @@ export function createArgus(o: ArgusOptions): Argus {
   const response = createResponseSystem({ config, events: store, env, clock, logger, boost });
   if (o.alertSource) response.subscribe(o.alertSource);
 
-  const app = buildHttpApp({ logger, maxBodyBytes: Math.max(config.ingest.max_body_bytes, config.gateway.max_body_bytes) });
+  const auth = setUpAuth(config, env, clock, logger);
+  const app = buildHttpApp({ logger, maxBodyBytes: Math.max(config.ingest.max_body_bytes, config.gateway.max_body_bytes), auth: auth.guard });
+  if (auth.guard) registerLoginRoutes(app, auth.guard);
   registerOpsRoutes(app, {
     registry: metrics.registry,
     notReadyReason: async () => {
@@ -132,7 +137,7 @@ export function createArgus(o: ArgusOptions): Argus {
   });
   const baselines = o.baselines ?? noBaselines;
   registerSafetyGauges({ registry: metrics.registry, store, clock, windowMs: 15 * 60_000, baseline: baselines, deploymentLabel: metrics.deploymentLabel });
-  registerDashboardRoutes(app, { store, clock, baseline: baselines, authMode: () => ({ mode: 'open', reason: 'auth is not configured: the API and dashboard are open to anyone who can reach this address' }) });
+  registerDashboardRoutes(app, { store, clock, baseline: baselines, authMode: () => auth.mode });
   registerDashboardAssets(app, { ...(o.dashboardAssetsDir ? { assetsDir: o.dashboardAssetsDir } : {}), onMissing: (dir) => logger.warn({ dir }, 'dashboard assets are not built (npm run build:web); / shows a notice') });
   registerIncidentsRoutes(app, response.incidents);
   registerMitigationRoutes(app, response.mitigation);
@@ -159,6 +164,7 @@ export function createArgus(o: ArgusOptions): Argus {
       detection?.engine.start();
       if (config.detection.review.enabled) detection?.review.start();
       response.start();
+      void ensureRollups(store, logger).catch((err: unknown) => { if (!closed) logger.error({ err }, 'rollup rebuild failed; charts keep reading minutes'); });
       return app.listen({ host: config.server.host, port: config.server.port });
     },
     async close() {

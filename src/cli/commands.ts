@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAlerts } from './alerts.js';
+import { registerAuth } from './auth.js';
 import { registerBaseline } from './baseline.js';
 import { registerDemo } from './demo.js';
 import { registerChangepoints } from './changepoints.js';
@@ -36,4 +37,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerIncidents,
   registerMitigate,
   registerReview,
+  registerAuth,
 ];

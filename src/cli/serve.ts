@@ -26,6 +26,7 @@ Then point clients at http://127.0.0.1:7070/v1 instead of the model, or POST eve
         `  ingest    POST ${address}/api/v1/events`,
         `  metrics   ${address}/metrics`,
         `  data      ${config.data_dir}`,
+        `  access    ${config.auth.keys.length ? `${config.auth.keys.length} API key(s), dashboard login at ${address}/login` : 'open: no auth.keys configured (docs/auth.md)'}`,
         '',
       ].join('\n'));
       const shutdown = (signal: string) => {

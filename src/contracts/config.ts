@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { authConfigSchema } from './auth.js';
 import { durationMs } from './duration.js';
 import { incidentsConfigSchema } from './incident.js';
 import { deploymentsConfigSchema, mitigationConfigSchema } from './mitigation.js';
@@ -22,6 +23,8 @@ export const configSchema = z.object({
     host: z.string().default('127.0.0.1'),
     port: z.number().int().min(0).max(65_535).default(7070),
   }).strict().prefault({}),
+  /** API keys with roles, dashboard login (docs/auth.md). No keys: open, which the log and dashboard say. */
+  auth: authConfigSchema.prefault({}),
   data_dir: z.string().min(1).default('./.argus'),
   storage: z.object({
     driver: z.enum(['sqlite', 'postgres']).default('sqlite'),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/adapters/storage/types.js';
+import { ROLLUPS_READY_SETTING } from '../../src/adapters/storage/rollups.js';
 import { makeEvent } from '../helpers/events.js';
 
 const sumMerge = (a: unknown, b: unknown) => ({ n: (a as { n: number }).n + (b as { n: number }).n });
@@ -74,9 +75,42 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
       expect(await store.readAggregates({ fromMs: 60_001, toMs: 120_000 })).toEqual([]);
     });
 
+    it('keeps hourly and daily rollups equal to the merge of their minutes, across batches', async () => {
+      expect(await store.getSetting(ROLLUPS_READY_SETTING)).toBe('1');
+      const H = 3_600_000; const D = 86_400_000;
+      const day0 = 20_000 * D;
+      // Minutes spread over two days and three hours of each, two deployments, in three batches.
+      const minutes = Array.from({ length: 60 }, (_, i) => ({
+        deployment: i % 5 === 0 ? 'b' : 'a', source: 'production' as const,
+        minuteMs: day0 + (i % 2) * D + (i % 3) * H + (i % 7) * 60_000, data: { n: i + 1 },
+      }));
+      for (let b = 0; b < 3; b++) await store.saveAnalyses([], minutes.slice(b * 20, b * 20 + 20), sumMerge);
+      const expected = (res: number) => {
+        const m = new Map<string, number>();
+        for (const r of minutes) { const k = `${r.deployment}|${Math.floor(r.minuteMs / res) * res}`; m.set(k, (m.get(k) ?? 0) + r.data.n); }
+        return [...m].map(([k, n]) => ({ deployment: k.split('|')[0], minuteMs: Number(k.split('|')[1]), n })).sort((x, y) => x.minuteMs - y.minuteMs || x.deployment!.localeCompare(y.deployment!));
+      };
+      const read = async (res: 60_000 | 3_600_000 | 86_400_000) => (await store.readAggregates({ source: 'production', fromMs: day0, toMs: day0 + 2 * D, resolutionMs: res }))
+        .map((r) => ({ deployment: r.deployment, minuteMs: r.minuteMs, n: (r.data as { n: number }).n })).sort((x, y) => x.minuteMs - y.minuteMs || x.deployment.localeCompare(y.deployment));
+      expect(await read(H)).toEqual(expected(H));
+      expect(await read(D)).toEqual(expected(D));
+      expect((await read(D)).reduce((s, r) => s + r.n, 0)).toBe((60 * 61) / 2);
+      expect(await store.readAggregates({ deployment: 'b', fromMs: day0 + D, toMs: day0 + D + H, resolutionMs: H })).toEqual([
+        { deployment: 'b', source: 'production', minuteMs: day0 + D, data: { n: expected(H).find((r) => r.deployment === 'b' && r.minuteMs === day0 + D)!.n } },
+      ]);
+      // A rebuild from the minutes gives the same rollups (no double counting) and reports the minutes read.
+      const distinctMinutes = new Set(minutes.map((r) => `${r.deployment}|${r.minuteMs}`)).size;
+      expect(await store.rebuildRollups!(sumMerge)).toBe(distinctMinutes);
+      expect(await read(H)).toEqual(expected(H));
+      expect(await read(D)).toEqual(expected(D));
+    });
+
     it('lists deployments with counts', async () => {
       await store.insertEvents([makeEvent({ id: 'x', deployment: 'b' }), makeEvent({ id: 'y', deployment: 'a', timestampMs: 9 }), makeEvent({ id: 'z', deployment: 'a', timestampMs: 7 })]);
       expect(await store.listDeployments()).toEqual([{ deployment: 'a', events: 2, lastMs: 9 }, { deployment: 'b', events: 1, lastMs: 1_700_000_000_000 }]);
+      expect(await store.listDeploymentNames!()).toEqual(['a', 'b']);
+      await store.insertEvents(['z-last', 'A-upper', 'a-b', 'a'].map((d, i) => makeEvent({ id: `n${i}`, deployment: d })));
+      expect(await store.listDeploymentNames!()).toEqual((await store.listDeployments()).map((d) => d.deployment));
     });
 
     it('keeps settings', async () => {

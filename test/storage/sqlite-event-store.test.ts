@@ -13,6 +13,21 @@ runEventStoreContract('sqlite (file, WAL)', async () => {
 });
 
 describe('sqlite specifics', () => {
+  it('rebuilds rollups for minutes written before rollups existed, and marks them ready', async () => {
+    const db = openSqliteDatabase({ path: join(mkdtempSync(join(tmpdir(), 'argus-sqlite-')), 'argus.db') });
+    const store = createSqliteEventStore(db);
+    // As an upgraded store looks: minute rows, no rollups, not marked ready.
+    db.prepare("DELETE FROM settings WHERE key = 'aggregate_rollups_ready'").run();
+    const insert = db.prepare("INSERT INTO minute_aggregates (deployment, source, minute_ms, data_json) VALUES ('d', 'production', ?, ?)");
+    for (let i = 0; i < 150; i++) insert.run(i * 60_000, JSON.stringify({ n: 1 }));
+    expect(await store.readAggregates({ fromMs: 0, toMs: 86_400_000, resolutionMs: 3_600_000 })).toEqual([]);
+    expect(await store.rebuildRollups!((a, b) => ({ n: (a as { n: number }).n + (b as { n: number }).n }))).toBe(150);
+    expect((await store.readAggregates({ fromMs: 0, toMs: 86_400_000, resolutionMs: 3_600_000 })).map((r) => [r.minuteMs, r.data])).toEqual([[0, { n: 60 }], [3_600_000, { n: 60 }], [7_200_000, { n: 30 }]]);
+    expect((await store.readAggregates({ fromMs: 0, toMs: 86_400_000, resolutionMs: 86_400_000 })).map((r) => r.data)).toEqual([{ n: 150 }]);
+    expect(await store.getSetting('aggregate_rollups_ready')).toBe('1');
+    await store.close();
+  });
+
   it('reopens a database, keeps its data, and does not re-run migrations', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'argus-sqlite-')), 'argus.db');
     const firstDb = openSqliteDatabase({ path });

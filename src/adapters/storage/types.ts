@@ -1,4 +1,5 @@
 import type { EventAnalysis, EventRecord, EventSource, StoredEvent } from '../../core/events/event.js';
+import type { AggregateResolutionMs } from './rollups.js';
 
 /** `seq` is the stored event's sequence number (for a duplicate: absent). */
 export interface InsertOutcome {
@@ -24,7 +25,10 @@ export interface EventPage {
   nextCursor: string | null;
 }
 
-/** A per-deployment, per-source, per-minute aggregate. `data` is opaque to the store. */
+/**
+ * A per-deployment, per-source, per-minute aggregate. `data` is opaque to the store. Read at a
+ * coarser resolution, `minuteMs` is the start of the hour or UTC day the row covers.
+ */
 export interface AggregateRow {
   deployment: string;
   source: EventSource;
@@ -54,11 +58,29 @@ export interface EventStore {
    * Saves analyses and folds aggregate deltas into the stored aggregates in one transaction.
    * `merge(stored, delta)` combines two aggregate values; the store never looks inside them.
    * `settings` are written in the same transaction (the analysis cursor). Derived data, so not
-   * synced to disk at once: it can be rebuilt from the events.
+   * synced to disk at once: it can be rebuilt from the events. The hourly and daily rollups are
+   * folded in the same transaction.
    */
   saveAnalyses(analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown, settings?: Record<string, string>): Promise<void>;
-  readAggregates(query: { deployment?: string; source?: EventSource; fromMs: number; toMs: number }): Promise<AggregateRow[]>;
+  /**
+   * Rows whose start lies in [fromMs, toMs), oldest first. `resolutionMs` 60,000 (default) reads
+   * the minutes; 3,600,000 or 86,400,000 the hourly or daily rollups, which hold the merge of
+   * their minutes once the setting ROLLUPS_READY_SETTING is '1' (see rebuildRollups).
+   */
+  readAggregates(query: { deployment?: string; source?: EventSource; fromMs: number; toMs: number; resolutionMs?: AggregateResolutionMs }): Promise<AggregateRow[]>;
+  /**
+   * Recomputes the hourly and daily rollups from the minute aggregates (for a store that had
+   * minutes before rollups existed), then sets ROLLUPS_READY_SETTING. Returns the minutes read.
+   * Optional so that test doubles need not implement it; both real adapters do.
+   */
+  rebuildRollups?(merge: (a: unknown, b: unknown) => unknown): Promise<number>;
   listDeployments(): Promise<Array<{ deployment: string; events: number; lastMs: number }>>;
+  /**
+   * The names of every deployment with stored events, sorted, without counting them: a loose
+   * index scan (one index probe per deployment), so its cost does not grow with the events
+   * stored, unlike listDeployments' count. Optional for test doubles; both real adapters have it.
+   */
+  listDeploymentNames?(): Promise<string[]>;
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
   close(): Promise<void>;

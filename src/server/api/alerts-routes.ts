@@ -5,6 +5,7 @@ import { alertAckBodySchema, alertListQuerySchema, toWireAlert } from '../../con
 import { formatIssues } from '../../contracts/event.js';
 import type { Clock } from '../../core/clock.js';
 import { ArgusError } from '../../core/errors.js';
+import { actorOf } from '../auth/guard.js';
 import { parseJsonBody } from '../body.js';
 
 export interface AlertsRouteDeps { store: DetectionStore; bus: AlertTransitionBus; clock: Clock }
@@ -25,7 +26,7 @@ export function registerAlertsRoutes(app: FastifyInstance, d: AlertsRouteDeps): 
     const raw = Buffer.isBuffer(request.body) && request.body.length > 0 ? parseJsonBody(request.body) : {};
     const parsed = alertAckBodySchema.safeParse(raw);
     if (!parsed.success) throw new ArgusError('ARGUS_ERR_INVALID_BODY', formatIssues(parsed.error).join('; '));
-    const t = await d.store.acknowledgeAlert(request.params.id, parsed.data.by, d.clock.now());
+    const t = await d.store.acknowledgeAlert(request.params.id, actorOf(request, parsed.data.by), d.clock.now());
     await d.bus.publish([t]);
     return toWireAlert(t.alert);
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { MitigationController } from '../../app/response/mitigation-controller.js';
 import { createMitigationBodySchema, mitigationActionBodySchema, restoreBodySchema } from '../../contracts/mitigation.js';
 import type { Mitigation } from '../../core/mitigation/types.js';
+import { actorOf } from '../auth/guard.js';
 import { bodyOf, idParam, iso, queryOf } from './response-http.js';
 
 const listQuery = z.object({ deployment: z.string().min(1).optional(), live: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict();
@@ -26,16 +27,16 @@ export function registerMitigationRoutes(app: FastifyInstance, m: MitigationCont
   });
   app.post('/api/v1/mitigations', async (req, reply) => {
     const b = bodyOf(createMitigationBodySchema, req.body);
-    return reply.status(201).send(wire(m.create(b.deployment, b.action, `user:${b.actor}`, b.reason)));
+    return reply.status(201).send(wire(m.create(b.deployment, b.action, `user:${actorOf(req, b.actor)}`, b.reason)));
   });
   app.post('/api/v1/mitigations/restore', async (req) => {
     const b = bodyOf(restoreBodySchema, req.body);
-    return { restored: m.restore(b.deployment, `user:${b.actor}`).map(wire) };
+    return { restored: m.restore(b.deployment, `user:${actorOf(req, b.actor)}`).map(wire) };
   });
   for (const verb of ['approve', 'reject', 'revert'] as const) {
     app.post(`/api/v1/mitigations/:id/${verb}`, async (req) => {
       const b = bodyOf(mitigationActionBodySchema, req.body);
-      return wire(m[verb](idParam(req.params, 'mitigation'), `user:${b.actor}`));
+      return wire(m[verb](idParam(req.params, 'mitigation'), `user:${actorOf(req, b.actor)}`));
     });
   }
 }

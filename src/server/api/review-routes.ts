@@ -1,6 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReviewQueue } from '../../app/response/review-queue.js';
 import { reviewLabelBodySchema, reviewListQuerySchema } from '../../contracts/review.js';
+import { roleAllows } from '../../core/auth/access.js';
+import { ArgusError } from '../../core/errors.js';
+import { actorOf } from '../auth/guard.js';
 import { bodyOf, idParam, queryOf } from './response-http.js';
 
 /**
@@ -8,9 +11,13 @@ import { bodyOf, idParam, queryOf } from './response-http.js';
  * GET /api/v1/review/stats (per-rule precision), GET /api/v1/review/:id, POST /api/v1/review/:id/label.
  */
 export function registerReviewRoutes(app: FastifyInstance, review: ReviewQueue, o: { redactByDefault: boolean }): void {
-  const redactFor = (req: { log: { warn: (o: object, m: string) => void }; url: string }, flag: 'true' | 'false' | undefined) => {
+  const redactFor = (req: FastifyRequest, flag: 'true' | 'false' | undefined) => {
     const redact = flag === undefined ? o.redactByDefault : flag === 'true';
-    if (!redact) req.log.warn({ audit: 'raw_text_read', url: req.url }, 'review queue read with raw text');
+    // Raw text needs a reviewer even when review.redact_pii is off (the auth hook only sees ?redact=false).
+    if (!redact && req.principal && !roleAllows(req.principal.role, 'reviewer')) {
+      throw new ArgusError('ARGUS_ERR_FORBIDDEN', `reading review items with raw text needs the reviewer role; key '${req.principal.name}' has ${req.principal.role}`);
+    }
+    if (!redact) req.log.warn({ audit: 'raw_text_read', url: req.url, key: req.principal?.name ?? null }, 'review queue read with raw text');
     return redact;
   };
   app.get('/api/v1/review', async (req) => {
@@ -24,6 +31,6 @@ export function registerReviewRoutes(app: FastifyInstance, review: ReviewQueue, 
   });
   app.post('/api/v1/review/:id/label', async (req) => {
     const b = bodyOf(reviewLabelBodySchema, req.body);
-    return review.label(idParam(req.params, 'review item'), b.label, b.note ?? null, b.actor);
+    return review.label(idParam(req.params, 'review item'), b.label, b.note ?? null, actorOf(req, b.actor));
   });
 }

@@ -1,9 +1,10 @@
+import { ROLLUPS_READY_SETTING } from '../../adapters/storage/rollups.js';
 import type { EventStore } from '../../adapters/storage/types.js';
 import type { BaselineLookup } from '../../app/export/baseline-reference.js';
 import { HARM_CATEGORIES, type HarmCategory } from '../../core/classify/types.js';
 import { emptyMinuteAggregate, mergeMinuteAggregates, type MinuteAggregate } from '../../core/aggregate/minute-aggregate.js';
 import { DEFAULT_THRESHOLDS, refusalLevel, toxicityLevel, type ThresholdLevel } from '../../core/detect/thresholds.js';
-import { aggregateMetrics, bucketize, categoryRefusal, HARMFUL_CATEGORIES, minMaxPerBucket, pChartLimits } from '../../core/downsample/index.js';
+import { aggregateMetrics, bucketize, categoryRefusal, HARMFUL_CATEGORIES, minMaxPerBucket, pChartLimits, type StoredResolutionMs } from '../../core/downsample/index.js';
 import { createBinomialCost } from '../../core/stats/changepoint/costs.js';
 import { pelt } from '../../core/stats/changepoint/pelt.js';
 import { penaltyValue } from '../../core/stats/changepoint/penalty.js';
@@ -13,9 +14,37 @@ type Row = { minuteMs: number; data: MinuteAggregate };
 const merge = (a: MinuteAggregate, b: MinuteAggregate) => mergeMinuteAggregates(a, b);
 const mergeAll = (rows: readonly Row[]) => rows.reduce((acc, r) => merge(acc, r.data), emptyMinuteAggregate());
 
-async function rowsOf(store: EventStore, q: { deployment?: string; fromMs: number; toMs: number }): Promise<Array<Row & { deployment: string }>> {
+async function rowsOf(store: EventStore, q: { deployment?: string; fromMs: number; toMs: number; resolutionMs?: StoredResolutionMs }): Promise<Array<Row & { deployment: string }>> {
   const rows = await store.readAggregates({ ...q, source: 'production' });
   return rows.map((r) => ({ deployment: r.deployment, minuteMs: r.minuteMs, data: r.data as MinuteAggregate }));
+}
+
+/**
+ * The rows for a chart at the resolution asked for; minutes while the rollups of an upgraded
+ * store are still being rebuilt (same buckets, only slower). Returns the resolution read.
+ */
+async function chartRows(store: EventStore, q: { deployment: string; fromMs: number; toMs: number; resolutionMs: StoredResolutionMs }) {
+  const resolutionMs = q.resolutionMs === 60_000 || (await store.getSetting(ROLLUPS_READY_SETTING)) === '1' ? q.resolutionMs : 60_000;
+  return { rows: await rowsOf(store, { ...q, resolutionMs }), resolutionMs };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The merge of every minute in [fromMs, toMs): whole hours from the hourly rollups, the ragged
+ * ends from minutes, so a 7-day reference window reads ~170 hour rows and ~120 minutes instead of
+ * 10,080 minutes. Example: 10:20-13:05 -> minutes 10:20-11:00, hours 11 and 12, minutes 13:00-13:05.
+ */
+async function mergedOver(store: EventStore, deployment: string, fromMs: number, toMs: number): Promise<MinuteAggregate> {
+  const innerFrom = Math.ceil(fromMs / HOUR_MS) * HOUR_MS;
+  const innerTo = Math.floor(toMs / HOUR_MS) * HOUR_MS;
+  if (innerTo - innerFrom < 2 * HOUR_MS || (await store.getSetting(ROLLUPS_READY_SETTING)) !== '1') return mergeAll(await rowsOf(store, { deployment, fromMs, toMs }));
+  const parts = [
+    ...await rowsOf(store, { deployment, fromMs, toMs: innerFrom }),
+    ...await rowsOf(store, { deployment, fromMs: innerFrom, toMs: innerTo, resolutionMs: HOUR_MS }),
+    ...await rowsOf(store, { deployment, fromMs: innerTo, toMs }),
+  ];
+  return mergeAll(parts);
 }
 
 export interface OverviewRow {
@@ -42,8 +71,10 @@ export async function overview(store: EventStore, baseline: BaselineLookup, nowM
   const minutes = (toMs - fromMs) / 60_000;
   // One read per deployment: the aggregates' key starts with deployment, so each is an index range
   // (a read over all deployments by time alone would scan the whole table).
+  // Names by a loose index scan where the store has one: listDeployments counts every event.
+  const names = store.listDeploymentNames ? await store.listDeploymentNames() : (await store.listDeployments()).map((d) => d.deployment);
   const groups = new Map<string, Row[]>();
-  for (const d of await store.listDeployments()) groups.set(d.deployment, await rowsOf(store, { deployment: d.deployment, fromMs, toMs }));
+  for (const name of names) groups.set(name, await rowsOf(store, { deployment: name, fromMs, toMs }));
   const out: OverviewRow[] = [];
   for (const [deployment, g] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const m = aggregateMetrics(mergeAll(g));
@@ -72,7 +103,7 @@ export async function overview(store: EventStore, baseline: BaselineLookup, nowM
 export const SERIES_METRICS = ['refusal_rate', 'toxicity_p95', 'traffic', 'latency_mean_ms', 'output_chars_mean', 'pii_rate', 'jailbreak_rate', 'trigger_rate', 'category_refusal_rate'] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
 
-export interface SeriesQuery { deployment: string; metric: SeriesMetric; category?: HarmCategory | undefined; fromMs: number; toMs: number; stepMs: number }
+export interface SeriesQuery { deployment: string; metric: SeriesMetric; category?: HarmCategory | undefined; fromMs: number; toMs: number; stepMs: number; resolutionMs: StoredResolutionMs }
 
 /** Per-bucket value of a merged aggregate, and its sample size (for control limits). */
 function pick(metric: SeriesMetric, a: MinuteAggregate, stepMs: number, category: HarmCategory | undefined): { v: number | null; n: number } {
@@ -96,9 +127,9 @@ function pick(metric: SeriesMetric, a: MinuteAggregate, stepMs: number, category
  * bucket for rates, and change points located by PELT with a binomial cost on the bucket counts.
  */
 export async function series(store: EventStore, baseline: BaselineLookup, q: SeriesQuery) {
-  const rows = await rowsOf(store, { deployment: q.deployment, fromMs: q.fromMs, toMs: q.toMs });
+  const { rows, resolutionMs } = await chartRows(store, q);
   const buckets = bucketize(rows, q.fromMs, q.toMs, q.stepMs, merge);
-  const perMinute = q.stepMs > 60_000 ? minMaxPerBucket(rows, q.fromMs, q.toMs, q.stepMs, (a) => pick(q.metric, a, 60_000, q.category).v) : null;
+  const perRow = q.stepMs > resolutionMs ? minMaxPerBucket(rows, q.fromMs, q.toMs, q.stepMs, (a) => pick(q.metric, a, resolutionMs, q.category).v) : null;
   const t: number[] = []; const value: Array<number | null> = []; const n: number[] = [];
   for (const b of buckets) { const p = b.value ? pick(q.metric, b.value, q.stepMs, q.category) : { v: null, n: 0 }; t.push(b.startMs); value.push(p.v); n.push(p.n); }
   const base = await baseline(q.deployment);
@@ -109,8 +140,8 @@ export async function series(store: EventStore, baseline: BaselineLookup, q: Ser
   const isRate = q.metric === 'refusal_rate' || q.metric === 'category_refusal_rate';
   const limits = isRate && baseValue !== null ? n.map((k) => pChartLimits(baseValue, k)) : null;
   return {
-    deployment: q.deployment, metric: q.metric, category: q.category ?? null, fromMs: q.fromMs, toMs: q.toMs, stepMs: q.stepMs,
-    t, value, n, min: perMinute?.map((x) => x.min) ?? null, max: perMinute?.map((x) => x.max) ?? null,
+    deployment: q.deployment, metric: q.metric, category: q.category ?? null, fromMs: q.fromMs, toMs: q.toMs, stepMs: q.stepMs, resolutionMs,
+    t, value, n, min: perRow?.map((x) => x.min) ?? null, max: perRow?.map((x) => x.max) ?? null,
     baseline: baseValue, lower: limits?.map((l) => l?.lower ?? null) ?? null, upper: limits?.map((l) => l?.upper ?? null) ?? null,
     changepoints: isRate ? rateChangepoints(value, n).map((i) => t[i]!) : [],
   };
@@ -129,7 +160,7 @@ export function rateChangepoints(value: ReadonlyArray<number | null>, n: readonl
 
 /** Per-category refusal for small multiples: one series per harmful category with any request. */
 export async function categorySeries(store: EventStore, baseline: BaselineLookup, q: Omit<SeriesQuery, 'metric' | 'category'>) {
-  const rows = await rowsOf(store, { deployment: q.deployment, fromMs: q.fromMs, toMs: q.toMs });
+  const { rows, resolutionMs } = await chartRows(store, q);
   const buckets = bucketize(rows, q.fromMs, q.toMs, q.stepMs, merge);
   const base = await baseline(q.deployment);
   const categories = HARMFUL_CATEGORIES.map((c) => {
@@ -137,7 +168,7 @@ export async function categorySeries(store: EventStore, baseline: BaselineLookup
     const n = buckets.map((b) => (b.value ? categoryRefusal(b.value, c).n : 0));
     return { category: c, value, n, total: n.reduce((s, x) => s + x, 0), baseline: base?.byCategory[c] ?? null };
   }).filter((c) => c.total > 0);
-  return { deployment: q.deployment, fromMs: q.fromMs, toMs: q.toMs, stepMs: q.stepMs, t: buckets.map((b) => b.startMs), categories };
+  return { deployment: q.deployment, fromMs: q.fromMs, toMs: q.toMs, stepMs: q.stepMs, resolutionMs, t: buckets.map((b) => b.startMs), categories };
 }
 
 const TOX_BINS = 20;
@@ -153,8 +184,8 @@ function coarse(hist: readonly number[]): number[] {
  */
 export async function distributions(store: EventStore, baseline: BaselineLookup, q: { deployment: string; nowMs: number; windowMs: number; referenceMs: number }) {
   const curFrom = q.nowMs - q.windowMs;
-  const cur = mergeAll(await rowsOf(store, { deployment: q.deployment, fromMs: curFrom, toMs: q.nowMs + 60_000 }));
-  const ref = mergeAll(await rowsOf(store, { deployment: q.deployment, fromMs: curFrom - q.referenceMs, toMs: curFrom }));
+  const cur = await mergedOver(store, q.deployment, curFrom, q.nowMs + 60_000);
+  const ref = await mergedOver(store, q.deployment, curFrom - q.referenceMs, curFrom);
   const base = await baseline(q.deployment);
   const inputs = (a: MinuteAggregate) => HARM_CATEGORIES.map((c) => a.byCategory[c]?.n ?? 0);
   const refInputs = base?.inputCategories ? HARM_CATEGORIES.map((c) => base.inputCategories?.[c] ?? 0) : inputs(ref);

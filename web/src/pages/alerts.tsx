@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, time } from '../api.js';
 import { useApi } from '../hooks.js';
+import { useCan } from '../session.js';
 
 interface Alert { id: string; deployment: string; metric: string; category: string | null; state: string; severity: string; explanation: string; firstFiredMs: number; startedMs: number | null; acknowledgedMs: number | null; acknowledgedBy: string | null }
 
@@ -10,6 +11,7 @@ export function Alerts() {
   const qs = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== '')).toString();
   const { data, error, reload } = useApi<{ alerts: Alert[] }>(`/api/v1/alerts?${qs}`, 15_000);
   const [msg, setMsg] = useState('');
+  const can = useCan('reviewer');
   const ack = async (a: Alert) => {
     try { await api(`/api/v1/alerts/${encodeURIComponent(a.id)}/ack`, { method: 'POST', body: { by: 'dashboard' } }); setMsg(`Acknowledged ${a.metric} on ${a.deployment}.`); reload(); } catch (e) { setMsg(`Could not acknowledge: ${(e as Error).message}`); }
   };
@@ -33,7 +35,7 @@ export function Alerts() {
             <td>{a.explanation}</td>
             <td>{time(a.startedMs ?? a.firstFiredMs)}</td>
             <td>{a.state}{a.acknowledgedMs ? <span class="muted"> · acknowledged by {a.acknowledgedBy}</span> : null}</td>
-            <td>{a.acknowledgedMs ? null : <button onClick={() => void ack(a)}>Acknowledge</button>}</td>
+            <td>{a.acknowledgedMs ? null : <button onClick={() => void ack(a)} disabled={!can.ok} title={can.why}>Acknowledge</button>}</td>
           </tr>))}
         </tbody>
       </table>

@@ -68,7 +68,7 @@ export function Deployment(p: { name: string }) {
           <button key={x.id} role="radio" aria-checked={x.id === range} class={x.id === range ? 'on' : ''} onClick={() => setRange(x.id)}>{x.label}</button>
         ))}
       </div>
-      <p class="muted">Charts: bucket value (blue), minute min/max inside each bucket (light), baseline (green), 3-sigma control limits (dashed), change points (red).</p>
+      <p class="muted">Charts: bucket value (blue), min/max of the minutes inside each bucket, or of the hours or days for ranges read from rollups (light), baseline (green), 3-sigma control limits (dashed), change points (red).</p>
       <div class="charts">
         {METRICS.map((m) => <MetricChart key={`${m.id}-${range}`} deployment={p.name} metric={m.id} title={m.title} percent={m.percent} fromMs={fromMs} toMs={now} />)}
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, time } from '../api.js';
 import { useApi } from '../hooks.js';
+import { useCan } from '../session.js';
 
 type Json = Record<string, unknown>;
 interface Incident { id: string | number; deployment: string; severity: string; state: string; title: string; openedMs?: number; createdMs?: number; acknowledgedMs?: number | null; timeline?: Json[]; evidence?: Json[] | Json }
@@ -27,6 +28,8 @@ export function IncidentPage(p: { id: string }) {
   const { data, error, reload } = useApi<{ incident?: Incident } & Incident>(`/api/v1/incidents/${encodeURIComponent(p.id)}`);
   const [msg, setMsg] = useState('');
   const [to, setTo] = useState('confirmed');
+  const reviewer = useCan('reviewer');
+  const admin = useCan('admin');
   const inc = data?.incident ?? data;
   const act = async (label: string, path: string, body: Json) => {
     try { await api(path, { method: 'POST', body }); setMsg(`${label}: done.`); reload(); } catch (e) { setMsg(`${label} failed: ${(e as Error).message}`); }
@@ -40,11 +43,11 @@ export function IncidentPage(p: { id: string }) {
       <h1 id="inc-title">{inc.title} <span class={`badge sev-${inc.severity}`}>{inc.severity}</span></h1>
       <p>{inc.deployment} · state <strong>{inc.state}</strong></p>
       <div class="actions" role="group" aria-label="Incident actions">
-        <button onClick={() => void act('Acknowledge', `${base}/ack`, { actor: 'dashboard' })}>Acknowledge</button>
+        <button onClick={() => void act('Acknowledge', `${base}/ack`, { actor: 'dashboard' })} disabled={!reviewer.ok} title={reviewer.why}>Acknowledge</button>
         <label>Move to <select value={to} onChange={(e) => setTo((e.target as HTMLSelectElement).value)}>{STATES.map((s) => <option key={s}>{s}</option>)}</select></label>
-        <button onClick={() => void act(`Move to ${to}`, `${base}/transition`, { to, actor: 'dashboard' })}>Change state</button>
-        <button onClick={() => void act('Route to base model', '/api/v1/mitigations', { deployment: inc.deployment, action: 'route_base', reason: `incident ${p.id}`, actor: 'dashboard' })}>Mitigate: route to base model</button>
-        <button onClick={() => void act('Restore', '/api/v1/mitigations/restore', { deployment: inc.deployment, actor: 'dashboard' })}>Restore</button>
+        <button onClick={() => void act(`Move to ${to}`, `${base}/transition`, { to, actor: 'dashboard' })} disabled={!admin.ok} title={admin.why}>Change state</button>
+        <button onClick={() => void act('Route to base model', '/api/v1/mitigations', { deployment: inc.deployment, action: 'route_base', reason: `incident ${p.id}`, actor: 'dashboard' })} disabled={!admin.ok} title={admin.why}>Mitigate: route to base model</button>
+        <button onClick={() => void act('Restore', '/api/v1/mitigations/restore', { deployment: inc.deployment, actor: 'dashboard' })} disabled={!admin.ok} title={admin.why}>Restore</button>
       </div>
       <p role="status" aria-live="polite">{msg}</p>
       <h2>Timeline</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, fix, time } from '../api.js';
 import { useApi } from '../hooks.js';
+import { useCan } from '../session.js';
 
 type Json = Record<string, unknown>;
 interface Item { id: number; deployment: string; eventMs: number; rules: string[]; reasons: string[]; maxScore: number; input?: unknown; output?: unknown; event?: Json; scores?: Json }
@@ -11,13 +12,15 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(
 /** Flagged outputs one at a time, PII redacted by default; keys h / f / b label, j / k move. */
 export function Review() {
   const [redact, setRedact] = useState(true);
-  const { data, error, reload } = useApi<{ items: Item[] }>(`/api/v1/review?status=pending&limit=50${redact ? '' : '&redact=false'}`);
+  const { data, error, reload } = useApi<{ items: Item[] }>(`/api/v1/review?status=pending&limit=50&redact=${redact}`);
   const [i, setI] = useState(0);
   const [msg, setMsg] = useState('');
+  const can = useCan('reviewer');
   const items = data?.items ?? [];
   const item = items[Math.min(i, Math.max(0, items.length - 1))];
   const label = async (l: string) => {
     if (!item) return;
+    if (!can.ok) { setMsg(`Cannot label: ${can.why}.`); return; }
     try { await api(`/api/v1/review/${item.id}/label`, { method: 'POST', body: { label: l, actor: 'dashboard' } }); setMsg(`Item ${item.id} labelled ${l}.`); reload(); } catch (e) { setMsg(`Could not label: ${(e as Error).message}`); }
   };
   useEffect(() => {
@@ -45,7 +48,7 @@ export function Review() {
           <h2>Input</h2><pre>{text(item.input ?? item.event?.input)}</pre>
           <h2>Output</h2><pre>{text(item.output ?? item.event?.output)}</pre>
           {item.scores ? <details><summary>Scores</summary><pre>{JSON.stringify(item.scores, null, 2)}</pre></details> : null}
-          <div role="group" aria-label="Label">{LABELS.map((l) => <button key={l.key} onClick={() => void label(l.label)} aria-keyshortcuts={l.key}>{l.label} ({l.key})</button>)}</div>
+          <div role="group" aria-label="Label">{LABELS.map((l) => <button key={l.key} onClick={() => void label(l.label)} aria-keyshortcuts={l.key} disabled={!can.ok} title={can.why}>{l.label} ({l.key})</button>)}</div>
         </article>
       ) : data ? <p>Nothing waits for review.</p> : null}
     </section>

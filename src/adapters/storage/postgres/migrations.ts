@@ -45,4 +45,19 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
   },
   // Detection tables (versions 10-19), in the same schema so one migration lock covers both.
   ...POSTGRES_DETECTION_MIGRATIONS,
+  {
+    version: 30,
+    name: 'hourly and daily aggregate rollups',
+    sql: `
+      CREATE TABLE aggregate_rollups (
+        deployment TEXT NOT NULL,
+        source TEXT NOT NULL,
+        resolution_ms BIGINT NOT NULL,
+        start_ms BIGINT NOT NULL,
+        data_json TEXT NOT NULL,
+        PRIMARY KEY (deployment, source, resolution_ms, start_ms)
+      );
+      INSERT INTO settings (key, value) SELECT 'aggregate_rollups_ready', '1' WHERE NOT EXISTS (SELECT 1 FROM minute_aggregates);
+    `,
+  },
 ];

@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { rowToAnalysis, rowToEvent, type AnalysisRow, type EventRow } from '../sqlite/rows.js';
-import { decodeCursor, encodeCursor, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
+import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
+import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /**
@@ -74,6 +75,15 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
   const values = (e: EventRecord) => [e.id, e.timestampMs, e.receivedMs, e.deployment, e.model, e.source, e.userHash, e.session,
     e.input === null ? null : JSON.stringify(e.input), e.output, e.latencyMs, e.inputTokens, e.outputTokens,
     Object.keys(e.metadata).length === 0 ? null : JSON.stringify(e.metadata)];
+  const foldRollups = async (c: pg.PoolClient, deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown) => {
+    for (const r of rollupDeltas(deltas, merge)) {
+      const key = [r.deployment, r.source, r.resolutionMs, r.startMs];
+      const got = await c.query<{ data_json: string }>('SELECT data_json FROM aggregate_rollups WHERE deployment = $1 AND source = $2 AND resolution_ms = $3 AND start_ms = $4 FOR UPDATE', key);
+      const value = got.rows[0] ? merge(JSON.parse(got.rows[0].data_json), r.data) : r.data;
+      await c.query(`INSERT INTO aggregate_rollups (deployment, source, resolution_ms, start_ms, data_json) VALUES ($1,$2,$3,$4,$5)
+        ON CONFLICT (deployment, source, resolution_ms, start_ms) DO UPDATE SET data_json = EXCLUDED.data_json`, [...key, JSON.stringify(value)]);
+    }
+  };
   const filters = (q: Omit<EventQuery, 'limit' | 'cursor' | 'order'>, params: unknown[]) => {
     const where: string[] = [];
     const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
@@ -146,21 +156,46 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
         await c.query(`INSERT INTO minute_aggregates (deployment, source, minute_ms, data_json) VALUES ($1,$2,$3,$4)
           ON CONFLICT (deployment, source, minute_ms) DO UPDATE SET data_json = EXCLUDED.data_json`, [d.deployment, d.source, d.minuteMs, JSON.stringify(value)]);
       }
+      await foldRollups(c, deltas, merge);
     })),
     readAggregates: (q) => wrap('read', async () => {
+      const rollup = q.resolutionMs !== undefined && q.resolutionMs !== 60_000;
+      const time = rollup ? 'start_ms' : 'minute_ms';
       const params: unknown[] = [q.fromMs, q.toMs];
-      const where = ['minute_ms >= $1', 'minute_ms < $2'];
+      const where = [`${time} >= $1`, `${time} < $2`];
+      if (rollup) { params.push(q.resolutionMs); where.push(`resolution_ms = $${params.length}`); }
       if (q.deployment !== undefined) { params.push(q.deployment); where.push(`deployment = $${params.length}`); }
       if (q.source !== undefined) { params.push(q.source); where.push(`source = $${params.length}`); }
-      const r = await pool.query<{ deployment: string; source: EventRecord['source']; minute_ms: string; data_json: string }>(
-        `SELECT deployment, source, minute_ms, data_json FROM minute_aggregates WHERE ${where.join(' AND ')} ORDER BY minute_ms`, params);
-      return r.rows.map((row) => ({ deployment: row.deployment, source: row.source, minuteMs: Number(row.minute_ms), data: JSON.parse(row.data_json) as unknown }));
+      const r = await pool.query<{ deployment: string; source: EventRecord['source']; t: string; data_json: string }>(
+        `SELECT deployment, source, ${time} AS t, data_json FROM ${rollup ? 'aggregate_rollups' : 'minute_aggregates'} WHERE ${where.join(' AND ')} ORDER BY ${time}`, params);
+      return r.rows.map((row) => ({ deployment: row.deployment, source: row.source, minuteMs: Number(row.t), data: JSON.parse(row.data_json) as unknown }));
+    }),
+    rebuildRollups: (merge) => wrap('rollup rebuild', async () => {
+      // One UTC day of one series per transaction; the minute rows are locked so a concurrent
+      // saveAnalyses on that day waits and then folds into the rebuilt rollups.
+      const series = (await pool.query<{ deployment: string; source: EventRecord['source']; day: string }>(
+        'SELECT DISTINCT deployment, source, minute_ms / 86400000 AS day FROM minute_aggregates ORDER BY 1, 2, 3')).rows;
+      let read = 0;
+      for (const s of series) {
+        const dayMs = Number(s.day) * 86_400_000;
+        read += await tx(async (c) => {
+          const rows = (await c.query<{ minute_ms: string; data_json: string }>('SELECT minute_ms, data_json FROM minute_aggregates WHERE deployment = $1 AND source = $2 AND minute_ms >= $3 AND minute_ms < $4 FOR UPDATE',
+            [s.deployment, s.source, dayMs, dayMs + 86_400_000])).rows;
+          await c.query('DELETE FROM aggregate_rollups WHERE deployment = $1 AND source = $2 AND start_ms >= $3 AND start_ms < $4', [s.deployment, s.source, dayMs, dayMs + 86_400_000]);
+          await foldRollups(c, rows.map((r) => ({ deployment: s.deployment, source: s.source, minuteMs: Number(r.minute_ms), data: JSON.parse(r.data_json) as unknown })), merge);
+          return rows.length;
+        });
+      }
+      await pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [ROLLUPS_READY_SETTING, '1']);
+      return read;
     }),
     listDeployments: () => wrap('read', async () => {
       const r = await pool.query<{ deployment: string; events: string; last_ms: string }>(
         'SELECT deployment, count(*) AS events, max(ts_ms) AS last_ms FROM events GROUP BY deployment ORDER BY deployment');
       return r.rows.map((row) => ({ deployment: row.deployment, events: Number(row.events), lastMs: Number(row.last_ms) }));
     }),
+    // Loose index scan on events_deployment_ts: each step jumps to the next deployment.
+    listDeploymentNames: () => wrap('read', async () => (await pool.query<{ name: string }>('WITH RECURSIVE d(name) AS (SELECT min(deployment) FROM events UNION ALL SELECT (SELECT min(deployment) FROM events WHERE deployment > d.name) FROM d WHERE d.name IS NOT NULL) SELECT name FROM d WHERE name IS NOT NULL')).rows.map((r) => r.name)),
     getSetting: (key) => wrap('read', async () => (await pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])).rows[0]?.value),
     setSetting: (key, value) => wrap('write', async () => {
       await pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
@@ -178,7 +213,7 @@ export function openPostgresEventStore(connectionString: string, options: { sche
   ready.catch(() => undefined); // reported by the first call that awaits it
   const lazy = {} as Record<string, unknown>;
   const methods = ['insertEvents', 'getEvent', 'listEvents', 'countEvents', 'pendingAnalysis', 'saveAnalyses', 'readAggregates',
-    'listDeployments', 'getSetting', 'setSetting', 'close'] as const;
+    'rebuildRollups', 'listDeployments', 'listDeploymentNames', 'getSetting', 'setSetting', 'close'] as const;
   for (const m of methods) {
     lazy[m] = async (...args: unknown[]) => {
       const store = await ready;

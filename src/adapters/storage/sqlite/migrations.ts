@@ -1,5 +1,6 @@
 import { DETECTION_MIGRATIONS } from './migrations-detection.js';
 import { RESPONSE_MIGRATIONS } from './migrations-response.js';
+import { ROLLUP_MIGRATIONS } from './migrations-rollups.js';
 
 /**
  * Versioned schema. A migration is never edited once released: add a new one. Each runs in its
@@ -49,4 +50,5 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
   },
   ...RESPONSE_MIGRATIONS,
   ...DETECTION_MIGRATIONS,
+  ...ROLLUP_MIGRATIONS,
 ];

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventAnalysis, EventRecord, StoredEvent } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
+import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
 import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { rowToAnalysis, rowToEvent, type AnalysisRow, type EventRow } from './rows.js';
@@ -65,9 +66,18 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
   const insertAnalysis = db.prepare(`INSERT OR REPLACE INTO event_analysis (seq, status, analyzed_ms, features_json, scores_json, error)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+  const deploymentNames = db.prepare('WITH RECURSIVE d(name) AS (SELECT min(deployment) FROM events UNION ALL SELECT (SELECT min(deployment) FROM events WHERE deployment > d.name) FROM d WHERE d.name IS NOT NULL) SELECT name FROM d WHERE name IS NOT NULL').pluck();
   const setSettingStmt = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
   const readAggregate = db.prepare('SELECT data_json FROM minute_aggregates WHERE deployment = ? AND source = ? AND minute_ms = ?').pluck();
   const writeAggregate = db.prepare('INSERT OR REPLACE INTO minute_aggregates (deployment, source, minute_ms, data_json) VALUES (?, ?, ?, ?)');
+  const readRollup = db.prepare('SELECT data_json FROM aggregate_rollups WHERE deployment = ? AND source = ? AND resolution_ms = ? AND start_ms = ?').pluck();
+  const writeRollup = db.prepare('INSERT OR REPLACE INTO aggregate_rollups (deployment, source, resolution_ms, start_ms, data_json) VALUES (?, ?, ?, ?, ?)');
+  const foldRollups = (deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown) => {
+    for (const r of rollupDeltas(deltas, merge)) {
+      const stored = readRollup.get(r.deployment, r.source, r.resolutionMs, r.startMs) as string | undefined;
+      writeRollup.run(r.deployment, r.source, r.resolutionMs, r.startMs, JSON.stringify(stored === undefined ? r.data : merge(JSON.parse(stored), r.data)));
+    }
+  };
   const saveAll = db.transaction((analyses: readonly EventAnalysis[], deltas: readonly AggregateRow[], merge: (a: unknown, b: unknown) => unknown, settings: Record<string, string>) => {
     for (const [key, value] of Object.entries(settings)) setSettingStmt.run(key, value);
     for (const a of analyses) {
@@ -79,6 +89,7 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
       const value = stored === undefined ? d.data : merge(JSON.parse(stored), d.data);
       writeAggregate.run(d.deployment, d.source, d.minuteMs, JSON.stringify(value));
     }
+    foldRollups(deltas, merge);
   });
 
   const guard = <T>(what: string, fn: () => T): Promise<T> => {
@@ -131,17 +142,49 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
       saveAll(analyses, deltas, merge, settings);
     }),
     readAggregates: (q) => guard('read', () => {
-      const where = ['minute_ms >= ?', 'minute_ms < ?'];
+      const rollup = q.resolutionMs !== undefined && q.resolutionMs !== 60_000;
+      const time = rollup ? 'start_ms' : 'minute_ms';
+      const where = [`${time} >= ?`, `${time} < ?`];
       const params: Array<string | number> = [q.fromMs, q.toMs];
+      if (rollup) { where.push('resolution_ms = ?'); params.push(q.resolutionMs!); }
       if (q.deployment !== undefined) { where.push('deployment = ?'); params.push(q.deployment); }
       if (q.source !== undefined) { where.push('source = ?'); params.push(q.source); }
-      const rows = db.prepare(`SELECT deployment, source, minute_ms, data_json FROM minute_aggregates WHERE ${where.join(' AND ')} ORDER BY minute_ms`)
-        .all(...params) as Array<{ deployment: string; source: StoredEvent['source']; minute_ms: number; data_json: string }>;
-      return rows.map((r) => ({ deployment: r.deployment, source: r.source, minuteMs: r.minute_ms, data: JSON.parse(r.data_json) as unknown }));
+      const rows = db.prepare(`SELECT deployment, source, ${time} AS t, data_json FROM ${rollup ? 'aggregate_rollups' : 'minute_aggregates'} WHERE ${where.join(' AND ')} ORDER BY ${time}`)
+        .all(...params) as Array<{ deployment: string; source: StoredEvent['source']; t: number; data_json: string }>;
+      return rows.map((r) => ({ deployment: r.deployment, source: r.source, minuteMs: r.t, data: JSON.parse(r.data_json) as unknown }));
     }),
+    rebuildRollups: async (merge) => {
+      // One UTC day of one series per transaction, yielding in between, so a big store is rebuilt
+      // without holding the event loop or a write lock for long.
+      const series = db.prepare('SELECT DISTINCT deployment, source FROM minute_aggregates').all() as Array<{ deployment: string; source: StoredEvent['source'] }>;
+      const days = db.prepare('SELECT DISTINCT minute_ms / 86400000 FROM minute_aggregates WHERE deployment = ? AND source = ?').pluck();
+      const minutes = db.prepare('SELECT minute_ms, data_json FROM minute_aggregates WHERE deployment = ? AND source = ? AND minute_ms >= ? AND minute_ms < ?');
+      const clear = db.prepare('DELETE FROM aggregate_rollups WHERE deployment = ? AND source = ? AND start_ms >= ? AND start_ms < ?');
+      const rebuildDay = db.transaction((s: { deployment: string; source: StoredEvent['source'] }, dayMs: number) => {
+        const rows = minutes.all(s.deployment, s.source, dayMs, dayMs + 86_400_000) as Array<{ minute_ms: number; data_json: string }>;
+        clear.run(s.deployment, s.source, dayMs, dayMs + 86_400_000);
+        foldRollups(rows.map((r) => ({ ...s, minuteMs: r.minute_ms, data: JSON.parse(r.data_json) as unknown })), merge);
+        return rows.length;
+      });
+      let read = 0;
+      try {
+        for (const s of series) {
+          for (const day of days.all(s.deployment, s.source) as number[]) {
+            read += rebuildDay(s, day * 86_400_000);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+        setSettingStmt.run(ROLLUPS_READY_SETTING, '1');
+      } catch (cause) {
+        throw new ArgusError('ARGUS_ERR_STORAGE', `SQLite rollup rebuild failed: ${(cause as Error).message}`, { cause });
+      }
+      return read;
+    },
     listDeployments: () => guard('read', () => (db.prepare(
       'SELECT deployment, count(*) AS events, max(ts_ms) AS lastMs FROM events GROUP BY deployment ORDER BY deployment',
     ).all() as Array<{ deployment: string; events: number; lastMs: number }>)),
+    // Loose index scan on events_deployment_ts: each step jumps to the next deployment.
+    listDeploymentNames: () => guard('read', () => deploymentNames.all() as string[]),
     getSetting: (key) => guard('read', () => getSetting.get(key) as string | undefined),
     setSetting: (key, value) => guard('write', () => { setMode(durableMode); setSettingStmt.run(key, value); }),
     close: () => guard('close', () => { if (db.open) db.close(); }),
