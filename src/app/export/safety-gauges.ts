@@ -1,4 +1,5 @@
 import { Gauge, type Registry } from 'prom-client';
+import { deploymentNames } from '../../adapters/storage/deployment-names.js';
 import type { EventStore } from '../../adapters/storage/types.js';
 import { emptyMinuteAggregate, mergeMinuteAggregates, type MinuteAggregate } from '../../core/aggregate/minute-aggregate.js';
 import type { Clock } from '../../core/clock.js';
@@ -62,7 +63,7 @@ export function registerSafetyGauges(d: SafetyGaugeDeps): void {
     const toMs = d.clock.now();
     // Per deployment, so each read is an index range on (deployment, source, minute).
     const rows = [];
-    for (const dep of await d.store.listDeployments()) rows.push(...await d.store.readAggregates({ deployment: dep.deployment, source: 'production', fromMs: toMs - d.windowMs, toMs: toMs + 60_000 }));
+    for (const deployment of await deploymentNames(d.store)) rows.push(...await d.store.readAggregates({ deployment, source: 'production', fromMs: toMs - d.windowMs, toMs: toMs + 60_000 }));
     const byDeployment = new Map<string, MinuteAggregate>();
     for (const r of rows) {
       const prev = byDeployment.get(r.deployment);

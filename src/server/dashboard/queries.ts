@@ -1,4 +1,5 @@
 import { ROLLUPS_READY_SETTING } from '../../adapters/storage/rollups.js';
+import { deploymentNames } from '../../adapters/storage/deployment-names.js';
 import type { EventStore } from '../../adapters/storage/types.js';
 import type { BaselineLookup } from '../../app/export/baseline-reference.js';
 import { HARM_CATEGORIES, type HarmCategory } from '../../core/classify/types.js';
@@ -71,8 +72,7 @@ export async function overview(store: EventStore, baseline: BaselineLookup, nowM
   const minutes = (toMs - fromMs) / 60_000;
   // One read per deployment: the aggregates' key starts with deployment, so each is an index range
   // (a read over all deployments by time alone would scan the whole table).
-  // Names by a loose index scan where the store has one: listDeployments counts every event.
-  const names = store.listDeploymentNames ? await store.listDeploymentNames() : (await store.listDeployments()).map((d) => d.deployment);
+  const names = await deploymentNames(store);
   const groups = new Map<string, Row[]>();
   for (const name of names) groups.set(name, await rowsOf(store, { deployment: name, fromMs, toMs }));
   const out: OverviewRow[] = [];
