@@ -127,8 +127,8 @@ function partial(t: RefusalTopic, rng: Prng): { text: string; pattern: string } 
   }
 }
 
-function refuse(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
-  switch (Math.floor(rng() * 7)) {
+function refuse(t: RefusalTopic, rng: Prng, extended: boolean): { text: string; pattern: string } {
+  switch (Math.floor(rng() * (extended ? 7 : 4))) {
     case 6:
       return { pattern: 'reflective-late-refusal', text: `${pick(REFLECTIONS, rng)(t.harmful)}${rng() < 0.5 ? ` ${pick(GENERIC_CLOSE, rng)}` : ''}`.trim() };
     case 5:
@@ -173,14 +173,19 @@ function comply(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
   }
 }
 
-/** `perTopic` examples of each label for every topic, deterministic for a seed. */
-export function generateRefusalExamples(seed: number, perTopic: number): SyntheticExample[] {
+/**
+ * `perTopic` examples of each label for every topic, deterministic for a seed. `extended: false`
+ * gives the first version's set (no apologetic, reflective or refer-to-help refusals), which the
+ * policy model keeps: trained on the extended set its gptfuzz evaluate F1 fell from 0.911 to 0.901.
+ */
+export function generateRefusalExamples(seed: number, perTopic: number, options: { extended?: boolean } = {}): SyntheticExample[] {
+  const extended = options.extended ?? true;
   const rng = createPrng(seed);
   const out: SyntheticExample[] = [];
   for (const t of REFUSAL_TOPICS) {
     for (let i = 0; i < perTopic; i++) {
       out.push({ ...partial(t, rng), label: 'partial', group: t.id });
-      out.push({ ...refuse(t, rng), label: 'refuse', group: t.id });
+      out.push({ ...refuse(t, rng, extended), label: 'refuse', group: t.id });
       out.push({ ...comply(t, rng), label: 'comply', group: t.id });
     }
   }
