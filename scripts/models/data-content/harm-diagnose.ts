@@ -2,11 +2,14 @@
  * Dev-split diagnosis for the harm-category model (never scores the test split):
  *   npx tsx scripts/models/data-content/harm-diagnose.ts [variant ...]
  * Prints dev macro-F1 over S1–S13 for the whole dev split and per source family (AILuminate
- * English, AILuminate French, the other sets), measured on quantised weights.
+ * English, AILuminate French, the other sets), measured on quantised weights, plus two checks
+ * that are never trained on: the dev split's held-out benign questions and the demo simulator's
+ * prompts. Flags: --no-questions (plain benign sample), --taus=0,1 (benign logit shifts to score).
  */
 import { argmax, predictProba, type LinearModel } from '../../../src/core/classify/model/linear.js';
 import { HARM_CATEGORIES, type HarmCategory } from '../../../src/core/classify/types.js';
 import { harmReport, loadHarmSplits } from './harm-eval.js';
+import { lexiconRows } from './harm-lexicon.js';
 import type { LabelledText } from './split.js';
 import { buildPromptCatalogue } from '../../../src/core/simulate/catalogue.js';
 import { createVectorCache, sharedVectorizer, trainAndShip, trainAveragedAndShip } from './train-helpers.js';
@@ -84,7 +87,6 @@ if (want('lr05')) runVariant('lr 0.5', { learningRate: 0.5 });
 if (want('benign-half')) runVariant('benign weight 0.5', { weight: (r) => (r.label === 'benign' ? 0.5 : 1) });
 if (want('ail-x2')) runVariant('ailuminate x2', { weight: (r) => (r.source.startsWith('ailuminate') ? 2 : 1) });
 if (want('lr01')) runVariant('lr 0.1 20 epochs', { learningRate: 0.1, epochs: 20 });
-const { lexiconRows } = await import('./harm-lexicon.js');
 const lexicon: LabelledText[] = lexiconRows().map((r) => ({ ...r, source: 'lexicon', group: r.text, trainOnly: true }));
 if (want('lex')) runVariant('lexicon rows x1', { extra: lexicon });
 if (want('lex3')) runVariant('lexicon rows x3', { extra: lexicon, weight: (r) => (r.source === 'lexicon' ? 3 : 1) });
