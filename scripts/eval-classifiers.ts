@@ -33,6 +33,7 @@ import { policyRows } from './models/build-policy.js';
 import { jailbreakRows } from './models/build-jailbreak.js';
 import { isDevGroup } from './models/data/split.js';
 import { evalPii } from './models/data-content/eval-pii-section.js';
+import { measureDemo } from './models/eval-demo-prompts.js';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -139,6 +140,24 @@ function harmSection(m: LoadedModel): Section {
   };
 }
 
+/** The demo simulator's own prompts and refusals (truth known; never trained on). */
+function demoSection(modelsDir: string | undefined): Section {
+  const r = measureDemo(modelsDir);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  return {
+    title: 'Demo simulator traffic (a check, not a benchmark)',
+    lines: ['How the shipped models read the prompts and answers of `argus demo` (src/core/simulate, Argus-authored templates;',
+      'no model trains on them). Reproduce: `npx tsx scripts/models/eval-demo-prompts.ts`.', '',
+      '| reading | count | rate |', '|---|---|---|',
+      `| benign prompts read as a hazard | ${r.benignPrompts.readAsHarmful}/${r.benignPrompts.n} | ${pct(r.benignPrompts.rate)} |`,
+      `| harmful prompts read as benign | ${r.harmfulPrompts.readAsBenign}/${r.harmfulPrompts.n} | ${pct(r.harmfulPrompts.benignRate)} |`,
+      `| harmful prompts read as another hazard | ${r.harmfulPrompts.wrongCategory}/${r.harmfulPrompts.n} | ${pct(r.harmfulPrompts.wrongCategoryRate)} |`,
+      ...Object.entries(r.refusalStyles).map(([s, v]) => `| refusals, style ${s}, not read as refuse | ${v.notRefuse}/${v.n} | ${pct(v.rate)} |`),
+      `| helpful answers to benign prompts not read as comply | ${r.helpfulAnswers.notComply}/${r.helpfulAnswers.n} | ${pct(r.helpfulAnswers.rate)} |`],
+    json: { ...r },
+  };
+}
+
 function timed(name: string, fn: () => Section | undefined): Section | undefined {
   const t0 = performance.now();
   try {
@@ -162,6 +181,7 @@ function main(): void {
     timed('policy violation', () => (models.policy ? policySection(models.policy) : missing('Policy violation'))),
     timed('jailbreak', () => (models.jailbreak ? jailbreakSection(models.jailbreak) : missing('Jailbreak'))),
     timed('pii', () => evalPii()),
+    timed('demo traffic', () => demoSection(arg('--models'))),
   ].filter((s): s is Section => s !== undefined);
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(Object.fromEntries(sections.map((s) => [s.title, s.json])), null, 1)}\n`);

@@ -32,7 +32,7 @@ export function policyRows(seed: number): Row[] {
     if (r.response) rows.push({ text: r.response, violation: r.jailbroken, source: 'jbb', dev: isDevGroup(r.goal, 0.2), weight: 1 });
   }
   for (const r of loadWrittenRefusals()) rows.push({ text: r.response, violation: false, source: 'harmbench-refusals', dev: isDevGroup(r.behavior, 0.2), weight: 1 });
-  for (const r of generateRefusalExamples(seed + 1, 20)) {
+  for (const r of generateRefusalExamples(seed + 1, 20, { extended: false })) {
     // Harmful compliance patterns are violations; refusals, partial refusals and benign answers are not.
     const violation = r.label === 'comply' && r.pattern !== 'benign-answer' && r.pattern !== 'capability-disclaimer-answer';
     rows.push({ text: r.text, violation, source: 'synthetic', dev: isDevGroup(r.group, 0.2), weight: 0.3 });

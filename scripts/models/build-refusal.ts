@@ -21,6 +21,9 @@ import { loadHhRlhf } from './data/hh-rlhf.js';
 import { REFUSAL_CUE } from '../../src/core/classify/refusal/cues.js';
 import { dedupe, dedupeKey, isDevGroup } from './data/split.js';
 
+/** Weight of the hand-written examples (refusal-examples.ts) against 1 for the public sets. */
+const SYNTHETIC_WEIGHT = 0.5;
+
 interface Row {
   text: string;
   label: 'comply' | 'partial' | 'refuse';
@@ -52,7 +55,7 @@ export function refusalRows(seed: number): Row[] {
     }
   }
   for (const r of generateRefusalExamples(seed, 40)) {
-    rows.push({ text: r.text, label: r.label, source: `synthetic`, dev: isDevGroup(r.group, 0.2), weight: 0.5 });
+    rows.push({ text: r.text, label: r.label, source: `synthetic`, dev: isDevGroup(r.group, 0.2), weight: SYNTHETIC_WEIGHT });
   }
   return dedupe(rows.filter((r) => r.text.trim().length > 0), (r) => dedupeKey(r.text));
 }
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
       'JailbreakBench artifacts: responses the judge marked jailbroken → comply (non-jailbroken ones are not used: many comply with a harmless reading).',
       'HarmBench written refusals (200) → refuse.',
       'hh-rlhf harmless-base assistant turns that contain no refusal phrase → comply (weight 0.3), so short conversational answers are not read as refusals.',
-      'Hand-written, combinatorially varied examples (scripts/models/data/refusal-examples.ts): partial refusals, late refusals, two-persona outputs, disclaimer-wrapped compliance, benign answers; weight 0.5; 20% of topics held out.',
+      `Hand-written, combinatorially varied examples authored for Argus (scripts/models/data/refusal-examples.ts, topics in refusal-topics.ts): partial refusals, late and reflective refusals, apologetic refusals, refusals that point to outside help (a hotline, a professional) without giving any of the ask, two-persona outputs, disclaimer-wrapped compliance, benign answers; weight ${SYNTHETIC_WEIGHT}; 20% of topics held out. None is copied from the demo simulator's response templates (src/core/simulate), which stay a separate check (scripts/models/eval-demo-prompts.ts).`,
       'Rows de-duplicated on normalised text before splitting; splits are by source prompt / topic.',
       'The gptfuzz `evaluate` split (different questions) is never trained on; it is reported below.',
     ],

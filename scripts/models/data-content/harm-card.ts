@@ -29,10 +29,15 @@ vector of the request; 8-bit quantised weights (${(bytes / 1024).toFixed(0)} KiB
 - Training: ${JSON.stringify({ l2: meta.training.l2, epochs: meta.training.epochs, learningRate: meta.training.learningRate })}, balanced class weights;
   chosen on the dev split (one seed each) from ${JSON.stringify(meta.training.grid)}.
 - The shipped weights are the mean of ${meta.training.averagedSeeds.length} runs that differ only in the shuffle seed (still one
-  linear model; dev macro-F1 0.652 for one seed, 0.664 for the mean of five).
+  linear model; it cancels part of the seed-to-seed spread, about ±0.01 dev macro-F1).
+- Benign logit shift +${meta.training.benignShift}, chosen on dev: balanced class weights give benign 1/15 of the prior,
+  so requests without hazard words leaned to a hazard. Candidates scored by macro-F1 over all classes on dev plus the
+  dev split's ${meta.training.devBenignQuestions.n} held-out Alpaca questions: \`${JSON.stringify(meta.training.benignShiftScores)}\`.
+  Those held-out benign questions read as a hazard: ${f(meta.training.devBenignQuestions.readAsHazard)} (unshifted ${f(meta.training.devBenignQuestions.readAsHazardUnshifted)}).
+  Dev macro-F1 (S1–S13) before the shift: ${f(meta.training.devMacroF1Unshifted)}.
 ${meta.training.trainedOn === 'train+dev'
     ? '- Refit on train + dev once the recipe was chosen (`--refit`). The dev figures below are those of the same recipe trained on train only; the shipped model has seen dev, so scoring it on dev (as `npm run eval:classifiers` does) overstates it. The test split was never trained on.'
-    : '- Trained on the train split only. `--refit` refits the chosen recipe on train + dev (more data helps here: 82 % of train scored 0.631 on dev, all of it 0.652; on test the refit gave 0.658 against 0.633), but then dev is no longer held out for the shipped model.'}
+    : '- Trained on the train split only. `--refit` refits the chosen recipe on train + dev (more data helps here: 82 % of train scored 0.631 on dev, all of it 0.652; with the previous recipe the refit gave 0.658 on test against 0.633; not re-measured for this one), but then dev is no longer held out for the shipped model.'}
 - Library use: \`createHarmCategoryScorer(model)\` / \`createHarmCategoryClassifier(model)\` from
   \`src/core/classify/harm-category/harm-category.ts\`; the request is the prompt string or the last user message.
 
@@ -43,7 +48,18 @@ De-duplicated across all sets before splitting (\`${JSON.stringify(meta.data.ded
 source prompt: train 70% / dev 15% / test 15% by a hash of the prompt; JailbreakBench PAIR rewrites
 share their goal's split and are used for training only. Benign: Alpaca-style instructions from
 harmbench-etc \`refusal_direction/harmless_*\` (hash samples ${JSON.stringify(meta.data.benignSample)}) and
-36 hand-written benign prompts that use alarming words in harmless senses. hh-rlhf harmless-base
+36 hand-written benign prompts that use alarming words in harmless senses. On top of the train
+hash sample, every Alpaca instruction of the train split phrased as a question or first-person
+request (${meta.data.trainBenignQuestions} in train): harmful prompts are mostly questions and Alpaca mostly imperatives, so
+without them "a question" itself read as harmful.
+
+Keyword prior: ${meta.training.lexiconRows} short English and French cue phrases per hazard, written for this
+repository after the Llama Guard 3 category descriptions (\`scripts/models/data-content/harm-lexicon.ts\`),
+each a train-only row labelled with its hazard. Dev macro-F1 (S1–S13, l2 1e-5 / 20 epochs / step 0.1,
+mean of 3 seeds) with and without it: 0.678 vs 0.648 (with the question rows), 0.669 vs 0.660 (without);
+it also cut the wrong-hazard rate on the demo simulator's harmful prompts (a check never trained on)
+from 0.50 to 0.38. The question rows cost dev macro-F1 (0.660 → 0.648 without the prior) and cut the
+held-out benign questions read as a hazard from 0.082 to 0.030. hh-rlhf harmless-base
 is not used as benign: its first turns are mostly red-team requests.
 
 S14 (code interpreter abuse) has no public labelled prompts here: 36 hand-written prompts stand in
@@ -93,5 +109,14 @@ within one category is visible. A triage signal, not a block list.
 - Jailbreak wrappers (role-play, long preambles) dilute the request's n-grams; the jailbreak model
   is the one to catch those.
 - English training data except the French half of AILuminate.
+- Far below the 0.80 macro-F1 target. On dev, AILuminate prompts score worst (English ≈ 0.60, French
+  ≈ 0.66, the other sets ≈ 0.74): their long persona and role-play framings carry few hazard words,
+  and ~85 training prompts per hazard and language are not enough for n-gram features to learn the
+  rest. Tried without a material gain (dev, \`harm-diagnose.ts\`): stronger or weaker L2, more
+  epochs, step sizes 0.05–0.5, down-weighting benign, up-weighting AILuminate.
+- Plain benign questions still read as a hazard more often than they should: 3 % of held-out Alpaca
+  questions, about 22 % of the demo simulator's benign prompts ("How do I memorise German
+  vocabulary?"). A benign logit shift of +1 halves both but costs harmful recall (dev harmful-vs-
+  benign F1 0.96 → 0.93) and loses on the dev criterion above.
 `;
 }

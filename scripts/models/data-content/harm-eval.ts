@@ -16,20 +16,42 @@ export interface HarmData {
   dev: LabelledText[];
   test: LabelledText[];
   dedupe: { kept: number; duplicates: number; conflicts: number };
+  /**
+   * Benign questions of the dev split's pool that the dev sample left out: a held-out check of how
+   * often real benign questions are read as a hazard (the dev sample is mostly imperatives).
+   */
+  devBenignQuestions: LabelledText[];
 }
 
 export const BENIGN_SAMPLE = { train: 6000, dev: 600, test: 600 };
 
-export function loadHarmSplits(): HarmData {
+/**
+ * Alpaca instructions are mostly imperatives ("Write a poem…"), while harmful prompts are mostly
+ * questions ("How can I…?"), so a model trained on a plain sample learns "a question is harmful".
+ * Every benign instruction in the train split that is phrased as a question or a first-person
+ * request is therefore kept on top of the hash sample (about 2,200 more rows). Dev and test keep
+ * their plain hash samples.
+ */
+export const QUESTION_FORM = /^(how|what|why|where|which|when|who|is|are|can|could|would|should|do|does|did|any|i need|i want|i'm|i am|help me|tips?)\b/i;
+
+export function loadHarmSplits(withQuestions = true): HarmData {
   const { items, report } = dedupe(loadHarmCategoryData());
   const split = assignSplits(items, 0.15, 0.15);
   const part = (name: 'train' | 'dev' | 'test') => {
     const rows = split.filter((r) => r.split === name && (name === 'train' || !r.trainOnly));
     const harmful = rows.filter((r) => r.label !== 'benign');
-    const benign = hashSample(rows.filter((r) => r.label === 'benign'), BENIGN_SAMPLE[name], (r) => r.text, fnv1a);
+    const pool = rows.filter((r) => r.label === 'benign');
+    const benign = hashSample(pool, BENIGN_SAMPLE[name], (r) => r.text, fnv1a);
+    if (name === 'train' && withQuestions) {
+      const picked = new Set(benign);
+      benign.push(...pool.filter((r) => !picked.has(r) && QUESTION_FORM.test(r.text)));
+    }
     return [...harmful, ...benign];
   };
-  return { train: part('train'), dev: part('dev'), test: part('test'), dedupe: report };
+  const dev = part('dev');
+  const inDev = new Set(dev.map((r) => r.text));
+  const devBenignQuestions = split.filter((r) => r.split === 'dev' && r.label === 'benign' && !inDev.has(r.text) && QUESTION_FORM.test(r.text));
+  return { train: part('train'), dev, test: part('test'), dedupe: report, devBenignQuestions };
 }
 
 export interface HarmReport {

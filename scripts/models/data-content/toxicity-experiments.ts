@@ -30,9 +30,12 @@ const variants: Variant[] = [
   { name: 'offensive train x2, l2 3e-5 6 epochs', keep: () => true, weight: offensive(2), l2: 3e-5, epochs: 6 },
   { name: 'shipped recipe, mean of 4 seeds', keep: () => true, weight: offensive(2), l2: 3e-5, epochs: 6, seeds: [7, 8, 9, 10] },
   // Helps offensive val (0.767 -> 0.780) but hate val falls 0.784 -> 0.683 and all dev 0.909 -> 0.863: identity terms turn toxic.
+  // Upper bound for an in-domain model: TweetEval offensive train alone (Wikipedia Talk will suffer).
+  { name: 'tweeteval offensive train only', keep: (r) => r.source === 'tweeteval/offensive/train', weight: () => 1, l2: 3e-5, epochs: 6 },
+  { name: 'offensive train x4, l2 3e-5 6 epochs', keep: () => true, weight: offensive(4), l2: 3e-5, epochs: 6 },
   { name: 'drop tweeteval-hate negatives', keep: notHateNegative, weight: davidson(0.2) },
 ];
-const only = process.argv[2];
+const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
 for (const v of variants) {
   if (only && !v.name.includes(only)) continue;
   const train = data.train.filter(v.keep).map((r) => (v.clean && family(r.source) === 'davidson' ? { ...r, text: tweetClean(r.text) } : r));
@@ -45,4 +48,5 @@ for (const v of variants) {
   const score = (t: string) => predictProba(model, vec(t))[1]!;
   const auc = (rows: readonly LabelledText[]) => reportOn(rows, score).auroc.toFixed(4);
   log(`${v.name} (n=${train.length}): dev offensive-val AUROC ${auc(data.dev.filter((r) => r.source === 'tweeteval/offensive/val'))}, hate-val ${auc(data.dev.filter((r) => r.source === 'tweeteval/hate/val'))}, dev all ${auc(data.dev)}`);
+  if (process.argv.includes('--wiki')) log(`  wikipedia talk test AUROC ${auc(data.wikiTest)} (test set: read to check the 0.90 floor is kept, not to tune)`);
 }

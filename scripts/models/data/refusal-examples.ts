@@ -3,7 +3,8 @@ import { BENIGN_ANSWERS, REFUSAL_TOPICS, type RefusalTopic } from './refusal-top
 
 /**
  * Hand-written, combinatorially varied refusal examples: partial refusals (decline the harmful
- * part, help with a safe variant), late refusals, two-persona outputs (a refusal followed by
+ * part, help with a safe variant), late and reflective refusals, apologetic refusals, refusals that
+ * point to outside help (a hotline, a professional) without giving any of the ask, two-persona outputs (a refusal followed by
  * another persona that complies), compliance wrapped in disclaimers, and plain helpful answers.
  * The public sets have almost no partial refusals and few of the others; these patterns teach the
  * model the structure, not one data set's wording. All text here is authored for Argus.
@@ -40,6 +41,41 @@ const BRIDGES = [
   'I can, however,', "Here's what I can do instead: I can", 'If you are asking for a legitimate reason, I can',
   'What I can share is a safer option: I can', 'If it is useful, I can',
 ];
+/**
+ * Pointers to outside help that carry none of the requested content. A refusal that ends with one
+ * is still a refusal (nothing of the ask is given), unlike a partial refusal, which hands over a
+ * safe variant of the help itself.
+ */
+const REFERRALS = [
+  'If you are struggling, please reach out to a crisis line or someone you trust.',
+  'If anyone is in immediate danger, please contact your local emergency number.',
+  'A licensed professional in your area would be the right person to talk to.',
+  'If this is about a dispute, a lawyer or a citizens advice service can explain your options.',
+  'If you have been affected by this, a support organisation can listen and help.',
+  'Talking to a counsellor or your doctor could really help here.',
+  'If you think a crime has happened, the police or a victim support line are the place to start.',
+  'You might find it useful to speak with a qualified adviser about your situation.',
+  'Please consider contacting a helpline; they are confidential and free.',
+];
+/** Apologetic wordings of a refusal (regret first, then the decline). */
+const APOLOGIES = [
+  (h: string) => `My apologies, but ${h} isn't something I'm able to assist with.`,
+  (h: string) => `I'm so sorry, but I have to say no to ${h}.`,
+  (h: string) => `Sorry, ${h} is not a request I can take on.`,
+  (h: string) => `I apologise, but I'm unable to provide ${h}.`,
+  (h: string) => `Unfortunately I must apologise: ${h} is off-limits for me.`,
+  (h: string) => `I regret that I can't offer ${h}. I realise that may be disappointing.`,
+  (h: string) => `Forgive me, but ${h} is not something I'll do.`,
+];
+/** Refusals that come only after the answer has reflected on the request. */
+const REFLECTIONS = [
+  (h: string) => `I have thought about how to respond to a request for ${h}. Having weighed it up, I'm going to decline.`,
+  (h: string) => `This touches on a serious area, and requests like ${h} can lead to real harm. After thinking it over, I won't be assisting with it.`,
+  (h: string) => `Let me be careful here. ${h.charAt(0).toUpperCase()}${h.slice(1)} could put people at risk, so on reflection I'm not able to go ahead with this.`,
+  (h: string) => `I've considered this request for ${h} carefully. My answer has to be no.`,
+  (h: string) => `There's a lot written publicly about this subject, and I can see why you are asking. Even so, giving you ${h} is not something I am willing to do.`,
+];
+
 const CAPABILITY_DISCLAIMERS = [
   "I don't have access to real-time information, but", "I'm not able to browse the internet, but", "As an AI, I don't have personal opinions, but",
   "I can't be completely certain, but", "I'm not a doctor, but", "I don't have your exact details, but", "I can't see your screen, but",
@@ -91,8 +127,14 @@ function partial(t: RefusalTopic, rng: Prng): { text: string; pattern: string } 
   }
 }
 
-function refuse(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
-  switch (Math.floor(rng() * 4)) {
+function refuse(t: RefusalTopic, rng: Prng, extended: boolean): { text: string; pattern: string } {
+  switch (Math.floor(rng() * (extended ? 7 : 4))) {
+    case 6:
+      return { pattern: 'reflective-late-refusal', text: `${pick(REFLECTIONS, rng)(t.harmful)}${rng() < 0.5 ? ` ${pick(GENERIC_CLOSE, rng)}` : ''}`.trim() };
+    case 5:
+      return { pattern: 'apologetic-refusal', text: `${pick(APOLOGIES, rng)(t.harmful)}${rng() < 0.4 ? ` ${pick(REFERRALS, rng)}` : ''}` };
+    case 4:
+      return { pattern: 'decline-then-refer', text: `${pick(DECLINE, rng)} ${t.harmful}${pick(REASONS, rng)}. ${pick(REFERRALS, rng)}` };
     case 3: {
       const a = pick(PREFACES, rng)(t.harmful);
       const b = pick(PREFACES, rng)(t.harmful);
@@ -131,14 +173,19 @@ function comply(t: RefusalTopic, rng: Prng): { text: string; pattern: string } {
   }
 }
 
-/** `perTopic` examples of each label for every topic, deterministic for a seed. */
-export function generateRefusalExamples(seed: number, perTopic: number): SyntheticExample[] {
+/**
+ * `perTopic` examples of each label for every topic, deterministic for a seed. `extended: false`
+ * gives the first version's set (no apologetic, reflective or refer-to-help refusals), which the
+ * policy model keeps: trained on the extended set its gptfuzz evaluate F1 fell from 0.911 to 0.901.
+ */
+export function generateRefusalExamples(seed: number, perTopic: number, options: { extended?: boolean } = {}): SyntheticExample[] {
+  const extended = options.extended ?? true;
   const rng = createPrng(seed);
   const out: SyntheticExample[] = [];
   for (const t of REFUSAL_TOPICS) {
     for (let i = 0; i < perTopic; i++) {
       out.push({ ...partial(t, rng), label: 'partial', group: t.id });
-      out.push({ ...refuse(t, rng), label: 'refuse', group: t.id });
+      out.push({ ...refuse(t, rng, extended), label: 'refuse', group: t.id });
       out.push({ ...comply(t, rng), label: 'comply', group: t.id });
     }
   }
