@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createVectorizer, DEFAULT_VECTORIZER } from '../src/core/classify/text/vectorize.js';
 import { normalizeText } from '../src/core/classify/text/normalize.js';
 import { createFusedLinear } from '../src/core/classify/model/fused.js';
@@ -35,6 +36,8 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe('fast classifier paths equal the reference implementations', () => {
   it('normalizeText is unchanged', () => {
     for (const t of texts) expect(normalizeText(t)).toBe(referenceNormalize(t));
+    const alphabet = fc.constantFrom(...'abkilo 0134579@$!.-_*\n\t\r'.split(''), '  ', 'і', 'é', '\u200b', 'Ｋ', '😀', '\u00a0', '\u2028');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (s) => normalizeText(s) === referenceNormalize(s)), { numRuns: 5000 });
   });
 
   const configs = [
