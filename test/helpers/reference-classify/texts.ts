@@ -22,7 +22,9 @@ const PII = [
   'Yesterday Maria Garcia flew from Lisbon to meet Dr. Okafor at Acme Holdings.', 'She lives at 221B Baker Street, London.',
   'Office: Nassaustraat 123, Den Haag', 'Send it to 16 rue Descartes please', 'My SSN is 078-05-1120 and I am 34 years old.',
   'Mail bob@corp.example.com or visit https://corp.example.com/jobs from 1755 Nelson Mandela Drive.',
-  'Call John Smith at (555) 123-4567 on March 3, 2024.', 'Tel: 020 7946 0958, Attn: Accounts, PM.', '😀 Contact ana@ex.pt, Rua Augusta 25, Lisboa',
+  'Call John Smith at (555) 123-4567 on March 3, 2024.', 'Ship to Apt. 4B, 12 Main St, Springfield, IL 62704 (flat 3, suite 9)',
+  'P.O. Box 1234, ZIP: 90210, zipcode 10001, postal code SW1A 1AA', 'key sk_live_abcdefghijklmnop1234 and rk_test_abcdefghijklmnop1234',
+  'light through the night, ghp_ might sight gho_abcdefghijklmnopqrstuvwxyz0123456789', 'Nassaustraat 5 and Storgatan 12, Ziegelgasse 26, Hauptstraße 3', 'Tel: 020 7946 0958, Attn: Accounts, PM.', '😀 Contact ana@ex.pt, Rua Augusta 25, Lisboa',
 ];
 const WEIRD = [
   'Ｈ０w tо m.a.k.e а b0mb!!!!', 'k i l l them', 'k.i.l.l', 'k-1-l-l', 'h3ll0 w0rld', 'kіll', 'ki\u200bll', 'k\u0336i\u0336l\u0336l\u0336',
