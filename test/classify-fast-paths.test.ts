@@ -85,6 +85,7 @@ describe('fast classifier paths equal the reference implementations', () => {
       { models: out.map((m) => m.model), dim: out[0]!.vectorizer.dim, extras: out.map((m) => m.extraFeatures.length) },
       { models: inp.map((m) => m.model), dim: inp[0]!.vectorizer.dim, extras: inp.map((m) => m.extraFeatures.length) },
       { models: [dense, sparse8], dim: 4096, extras: [2, 0] },
+      { models: [dense, sparse8, dense], dim: 4096, extras: [0, 0, 2] },
     ];
     expect(out.length + inp.length).toBeGreaterThan(5);
     for (const g of groups) {
