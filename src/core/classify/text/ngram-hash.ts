@@ -117,17 +117,22 @@ export class NgramHasher {
     }
     blocks[len - 1] = ASCII_BLOCK[32]!;
     const { mask, seedChar, charNgramMin: minN, charNgramMax: maxN } = this.c;
-    for (let i = 0; i < len; i++) {
+    // Starts nearer the end than minN hold no n-gram: stop there.
+    for (let i = 0; i + minN <= len; i++) {
       let h = seedChar;
       const top = Math.min(maxN, len - i);
-      for (let n = 1; n <= top; n++) {
+      let n = 1;
+      for (; n < minN; n++) {
         h ^= blocks[i + n - 1]!;
         h = (h << 13) | (h >>> 19);
         h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-        if (n >= minN) {
-          const f = finish(h, n);
-          table.addChar(f & mask, f < 0 ? -1 : 1);
-        }
+      }
+      for (; n <= top; n++) {
+        h ^= blocks[i + n - 1]!;
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+        const f = finish(h, n);
+        table.addChar(f & mask, f < 0 ? -1 : 1);
       }
     }
   }
