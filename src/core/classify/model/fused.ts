@@ -121,13 +121,22 @@ function sparseTimesRows(vec: SparseVector, w: Int8Array | Float32Array, R: numb
     z[r0 + 2] = z2;
     z[r0 + 3] = z3;
   }
-  if (r0 === R) return;
-  for (let r = r0; r < R; r++) z[r] = 0;
+  const left = R - r0;
+  if (left === 0) return;
+  // One to three rows left: the same with fewer sums (the tests on `left` are predicted).
+  let z0 = 0;
+  let z1 = 0;
+  let z2 = 0;
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= hashDim) continue;
     const v = values[i]!;
-    const base = j * R;
-    for (let r = r0; r < R; r++) z[r] = z[r]! + v * w[base + r]!;
+    const base = j * R + r0;
+    z0 += v * w[base]!;
+    if (left > 1) z1 += v * w[base + 1]!;
+    if (left > 2) z2 += v * w[base + 2]!;
   }
+  z[r0] = z0;
+  if (left > 1) z[r0 + 1] = z1;
+  if (left > 2) z[r0 + 2] = z2;
 }
