@@ -34,6 +34,22 @@ const CUES: readonly (readonly [string, number])[] = [
 ];
 
 const WORD = /[\p{L}\p{N}']+/gu;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, u) => (/[A-Za-z0-9']/.test(String.fromCharCode(u)) ? 1 : 0));
+
+/** How many WORD runs the text holds; ASCII text is counted by a class table, without the match array. */
+function countWords(text: string): number {
+  if (NON_ASCII.test(text)) return text.match(WORD)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const w = ASCII_WORD[text.charCodeAt(i)] === 1;
+    if (w && !inWord) count++;
+    inWord = w;
+  }
+  return count;
+}
 const CUE_RE = new RegExp(`\\b(?:${[...CUES].sort((a, b) => b[0].length - a[0].length).map(([c]) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})\\b`, 'g');
 const WEIGHTS = new Map(CUES);
 
@@ -41,10 +57,12 @@ export const HEDGING_SCALE = 6;
 
 /** Hedging score of an already-normalised text (see normalizeText). */
 export function hedgingScore(normalized: string): number {
-  const words = normalized.match(WORD)?.length ?? 0;
+  const words = countWords(normalized);
   if (words === 0) return 0;
   let weight = 0;
-  for (const m of normalized.matchAll(CUE_RE)) weight += WEIGHTS.get(m[0]) ?? 0;
+  // exec in a loop: matchAll would copy the regex on every call.
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(normalized); m !== null; m = CUE_RE.exec(normalized)) weight += WEIGHTS.get(m[0]) ?? 0;
   const density = (100 * weight) / Math.max(words, 20);
   return 1 - Math.exp(-density / HEDGING_SCALE);
 }

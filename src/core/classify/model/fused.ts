@@ -63,15 +63,7 @@ export function createFusedLinear(models: readonly LinearModel[], hashDim: numbe
   return {
     hashDim,
     predictAll(vec, extras) {
-      z.fill(0);
-      const { indices, values } = vec;
-      for (let i = 0; i < indices.length; i++) {
-        const j = indices[i]!;
-        if (j >= hashDim) continue;
-        const v = values[i]!;
-        const base = j * R;
-        for (let r = 0; r < R; r++) z[r] = z[r]! + v * w[base + r]!;
-      }
+      sparseTimesRows(vec, w, R, hashDim, z);
       for (let r = 0; r < R; r++) z[r] = z[r]! * scales[r]!;
       models.forEach((m, k) => {
         for (let r = 0; r < rowsOf[k]!; r++) z[offsets[k]! + r] = z[offsets[k]! + r]! + m.bias[r]!;
@@ -97,4 +89,54 @@ export function createFusedLinear(models: readonly LinearModel[], hashDim: numbe
       });
     },
   };
+}
+
+/**
+ * z[r] = Σ_i values[i] · w[indices[i]·R + r] over the vector's entries with index < hashDim, in
+ * entry order. Rows go four at a time with the sums in locals (a z array in memory costs a load
+ * and a store per row per entry); each row's sum still runs in entry order, so results are the
+ * same bit for bit as one pass with an inner loop over rows.
+ */
+function sparseTimesRows(vec: SparseVector, w: Int8Array | Float32Array, R: number, hashDim: number, z: Float64Array): void {
+  const { indices, values } = vec;
+  const n = indices.length;
+  let r0 = 0;
+  for (; r0 + 4 <= R; r0 += 4) {
+    let z0 = 0;
+    let z1 = 0;
+    let z2 = 0;
+    let z3 = 0;
+    for (let i = 0; i < n; i++) {
+      const j = indices[i]!;
+      if (j >= hashDim) continue;
+      const v = values[i]!;
+      const base = j * R + r0;
+      z0 += v * w[base]!;
+      z1 += v * w[base + 1]!;
+      z2 += v * w[base + 2]!;
+      z3 += v * w[base + 3]!;
+    }
+    z[r0] = z0;
+    z[r0 + 1] = z1;
+    z[r0 + 2] = z2;
+    z[r0 + 3] = z3;
+  }
+  const left = R - r0;
+  if (left === 0) return;
+  // One to three rows left: the same with fewer sums (the tests on `left` are predicted).
+  let z0 = 0;
+  let z1 = 0;
+  let z2 = 0;
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j >= hashDim) continue;
+    const v = values[i]!;
+    const base = j * R + r0;
+    z0 += v * w[base]!;
+    if (left > 1) z1 += v * w[base + 1]!;
+    if (left > 2) z2 += v * w[base + 2]!;
+  }
+  z[r0] = z0;
+  if (left > 1) z[r0 + 1] = z1;
+  if (left > 2) z[r0 + 2] = z2;
 }

@@ -21,10 +21,12 @@ const STREET_ENDINGS = new Set(['straat', 'strasse', 'straße', 'gasse', 'weg', 
   'markt', 'steig', 'stræde', 'tie', 'polku']);
 
 /** Whether a word ends in a street type, as in "Nassaustraat" or "Storgatan". */
-const ENDING_LAST_CHARS = new Set([...STREET_ENDINGS].map((e) => e[e.length - 1]));
+// Every ending is at least three characters long, so its last three must end the word: one
+// lookup rules out almost every word before the per-length slices.
+const ENDING_TAILS = new Set([...STREET_ENDINGS].map((e) => e.slice(-3)));
 
 function hasStreetEnding(lower: string): boolean {
-  if (!ENDING_LAST_CHARS.has(lower[lower.length - 1])) return false;
+  if (!ENDING_TAILS.has(lower.slice(-3))) return false;
   for (let n = 3; n <= 7 && n < lower.length; n++) if (STREET_ENDINGS.has(lower.slice(-n))) return true;
   return false;
 }
@@ -90,8 +92,12 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
     if (s && e) out.push({ type: 'ADDRESS', start: s.start, end: e.end, score: 0.75 });
   }
   for (const t of tokens) {
-    if (t.kind !== 'word' || /[A-Za-z]/.test(text[t.start - 1] ?? ' ')) continue;
-    if (UNIT_WORDS.has(t.lower)) {
+    if (t.kind !== 'word') continue;
+    const unit = UNIT_WORDS.has(t.lower);
+    if (!unit && t.lower !== 'p' && t.lower !== 'po' && !ZIP_WORDS.has(t.lower)) continue;
+    const before = t.start > 0 ? text.charCodeAt(t.start - 1) | 32 : 32;
+    if (before >= 97 && before <= 122) continue; // glued to a preceding ASCII letter
+    if (unit) {
       const m = matchAt(UNIT_RE, text, t.start);
       if (m) out.push({ type: 'ADDRESS', start: t.start, end: t.start + m[0].length, score: 0.7 });
     } else if (t.lower === 'p' || t.lower === 'po') {

@@ -12,11 +12,11 @@ import { shannonEntropyBits } from './validators.js';
 /** [pattern, score, a substring every match contains (a cheap pre-check)]. */
 const KNOWN_KEYS: Array<[RegExp, number, string[]]> = [
   [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/g, 0.95, ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'ANPA']], // AWS access key id
-  [/\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, 0.95, ['gh']], // GitHub tokens
+  [/\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, 0.95, ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']], // GitHub tokens
   [/\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, 0.95, ['github_pat_']], // GitHub fine-grained token
   [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, 0.95, ['xox']], // Slack
   [/\bsk-(?:proj-|svcacct-|ant-)?[A-Za-z0-9_-]{20,}/g, 0.9, ['sk-']], // OpenAI / Anthropic style
-  [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, 0.95, ['k_']], // Stripe
+  [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, 0.95, ['k_live_', 'k_test_']], // Stripe
   [/\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, 0.95, ['AIza']], // Google API key
   [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 0.9, ['eyJ']], // JWT
   [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g, 0.99, ['PRIVATE KEY']],

@@ -37,19 +37,34 @@ interface Segment {
   persona: boolean;
 }
 
+/**
+ * Whole-text pre-checks: a cue that matches no segment is not looked for segment by segment.
+ * Segments are cut at line breaks and at blanks after . ! ?, then trimmed, so the text beside a
+ * segment is white space, which `\b` reads like the segment's own edge: a segment match is also a
+ * match in the whole (lower-cased) text. COMPLY_CUE anchors some phrases at the segment start
+ * (`^`); its pre-check accepts them at any word start, which finds a superset.
+ */
+const COMPLY_ANYWHERE = new RegExp(COMPLY_CUE.source.replace(/\^/g, '\\b'));
+
 export function segmentOutput(output: string): Segment[] {
   const segments: Segment[] = [];
+  const whole = output.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  const anyRefusal = REFUSAL_CUE.test(whole);
+  const anyComply = COMPLY_ANYWHERE.test(whole);
+  const anyOffer = SAFE_OFFER_CUE.test(whole);
+  // PERSONA_MARKER needs a ':' or a bracketed label.
+  const anyPersona = output.includes(':') || output.includes('[') || output.includes('(');
   for (const raw of output.split(SEGMENT_SPLIT)) {
     const text = raw.trim();
     if (!text) continue;
-    const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+    const lower = anyRefusal || anyComply || anyOffer ? text.toLowerCase().replace(/[\u2018\u2019]/g, "'") : '';
     segments.push({
       chars: text.length,
-      refusal: REFUSAL_CUE.test(lower),
-      comply: COMPLY_CUE.test(lower),
-      offer: SAFE_OFFER_CUE.test(lower),
+      refusal: anyRefusal && REFUSAL_CUE.test(lower),
+      comply: anyComply && COMPLY_CUE.test(lower),
+      offer: anyOffer && SAFE_OFFER_CUE.test(lower),
       list: LIST_ITEM.test(text),
-      persona: PERSONA_MARKER.test(text),
+      persona: anyPersona && PERSONA_MARKER.test(text),
     });
   }
   return segments;

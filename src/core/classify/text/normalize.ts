@@ -25,10 +25,12 @@ export function normalizeText(text: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(s)) s = foldUnicode(s);
   else s = s.toLowerCase();
-  s = s.replace(/\s+/g, ' ').trim();
+  // Only a run of two or more blanks, or a blank other than ' ', changes: most texts skip the copy.
+  if (BLANK_TO_FOLD.test(s)) s = s.replace(BLANK_RUNS, ' ');
+  s = s.trim();
   s = s.replace(SPACED_LETTERS, joinSpaced);
   // A token mixing letters and leet symbols always has a letter next to a symbol: test that first.
-  if (LEET_ADJACENT.test(s)) s = s.replace(LEET_TOKEN, unleet);
+  if (LEET_ADJACENT.test(s)) s = replaceLeetTokens(s);
   // Code units, not code points: a surrogate pair never repeats one unit three times in a row.
   if (TRIPLE.test(s)) s = s.replace(TRIPLE_ALL, '$1$1');
   return s;
@@ -61,7 +63,42 @@ function joinSpaced(run: string): string {
   return run.replace(/[ ._\-*]/g, '');
 }
 
-const LEET_TOKEN = /[a-z0-9@$!]*[a-z][a-z0-9@$!]*/g;
+const BLANK_TO_FOLD = /\s\s|[^\S ]/;
+const BLANK_RUNS = /\s+/g;
+
+/** Leet-token class [a-z0-9@$!]: 1 for a letter, 2 for a digit or symbol, 0 outside. */
+const LEET_CLASS = Uint8Array.from({ length: 128 }, (_, u) => {
+  const ch = String.fromCharCode(u);
+  return /[a-z]/.test(ch) ? 1 : /[0-9@$!]/.test(ch) ? 2 : 0;
+});
+
+/**
+ * `s.replace(/[a-z0-9@$!]*[a-z][a-z0-9@$!]*\/g, unleet)` without calling unleet on every word:
+ * that regex matches each maximal run of [a-z0-9@$!] holding a letter, and unleet leaves a run
+ * with no digit or symbol as it is, so only runs holding both are passed to it.
+ */
+function replaceLeetTokens(s: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < s.length) {
+    const u = s.charCodeAt(i);
+    if (u >= 128 || LEET_CLASS[u] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let seen = 0;
+    for (let v = u; i < s.length && v < 128 && LEET_CLASS[v] !== 0; v = s.charCodeAt(++i)) seen |= LEET_CLASS[v]!;
+    if (seen !== 3) continue;
+    const token = s.slice(start, i);
+    const replaced = unleet(token);
+    if (replaced === token) continue;
+    out += s.slice(copied, start) + replaced;
+    copied = i;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
 const LEET_ADJACENT = /[a-z][0-9@$!]|[0-9@$!][a-z]/;
 const TRIPLE = /(.)\1\1/s;
 const TRIPLE_ALL = /(.)\1{2,}/gs;

@@ -1,8 +1,11 @@
 import { invalidInput } from '../../errors.js';
-import { murmurBlock, murmurFinish, murmurMix } from './hash.js';
+import { murmurMix } from './hash.js';
 import { normalizeText } from './normalize.js';
 import type { SparseVector } from './sparse.js';
-import { FeatureAccumulator } from './accumulator.js';
+import { NgramTable } from './ngram-table.js';
+import { NgramHasher } from './ngram-hash.js';
+
+export { tokenize } from './ngram-hash.js';
 
 /** How text becomes a hashed feature vector. Stored in every model file; models that share it share one vectorisation. */
 export interface VectorizerConfig {
@@ -45,13 +48,6 @@ export interface Vectorizer {
 /** SUBLINEAR[k] = 1 + ln k for k ≥ 1, and 0 for k = 0. */
 const SUBLINEAR = Float64Array.from({ length: 256 }, (_, k) => (k === 0 ? 0 : 1 + Math.log(k)));
 
-const TOKEN = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}']/gu;
-
-/** Word tokens of a normalised text: runs of letters, digits and apostrophes; each other symbol alone. */
-export function tokenize(normalized: string): string[] {
-  return normalized.match(TOKEN) ?? [];
-}
-
 /**
  * Signed feature hashing (Weinberger et al., "Feature Hashing for Large Scale Multitask
  * Learning", ICML 2009) over word 1..n-grams and character n-grams of the normalised text.
@@ -72,87 +68,26 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
   if (c.wordNgramMax < 0 || c.charNgramMin < 1 || c.charNgramMax < 0 || c.wordWeight < 0 || c.wordWeight > 1) {
     throw invalidInput(`invalid vectorizer config ${JSON.stringify(c)}`);
   }
-  const mask = c.dim - 1;
-  const acc = new FeatureAccumulator();
-  let blocks = new Int32Array(0);
-  const outBuffer = new PairBuffer();
-  const extraBuffer = new PairBuffer();
-  const seedWord = c.seed | 0;
-  const seedChar = murmurMix(c.seed, 0x43484152);
-
-  /** Moves the block in `acc` into the out-arrays with sublinear tf and block scaling. */
-  const flush = (weight: number, out: PairBuffer) => {
-    let sumSq = 0;
-    for (let i = 0; i < acc.size; i++) {
-      const v = acc.valueAt(i);
-      const m = v < 0 ? -v : v;
-      // Counts are integers; small ones read 1 + ln|c| from a table (same values as Math.log).
-      const a = m < SUBLINEAR.length ? SUBLINEAR[m]! : 1 + Math.log(m);
-      const s = v < 0 ? -a : a;
-      acc.setValueAt(i, s);
-      sumSq += s * s;
-    }
-    const scale = sumSq > 0 ? Math.sqrt(weight / sumSq) : 0;
-    for (let i = 0; i < acc.size; i++) {
-      const v = acc.valueAt(i) * scale;
-      if (v !== 0) {
-        out.push(acc.keyAt(i), v);
-      }
-    }
-    acc.reset();
-  };
-
+  const table = new NgramTable();
+  const scratch = new EmitScratch();
+  const words = c.wordNgramMax > 0 && c.wordWeight > 0;
+  const chars = c.charNgramMax >= c.charNgramMin && c.wordWeight < 1;
+  const hasher = new NgramHasher({
+    mask: c.dim - 1,
+    seedWord: c.seed | 0,
+    seedChar: murmurMix(c.seed, 0x43484152),
+    wordNgramMax: c.wordNgramMax,
+    charNgramMin: c.charNgramMin,
+    charNgramMax: c.charNgramMax,
+  });
   const vectorizeNormalized = (text: string): SparseVector => {
-    const out = outBuffer;
-    out.n = 0;
-    if (c.wordNgramMax > 0 && c.wordWeight > 0) {
-      const tokens = tokenize(text);
-      acc.reserve(tokens.length * c.wordNgramMax);
-      const hashes = new Int32Array(tokens.length);
-      for (let t = 0; t < tokens.length; t++) {
-        const tok = tokens[t]!;
-        let h = seedWord;
-        for (let i = 0; i < tok.length; i++) h = murmurMix(h, tok.charCodeAt(i));
-        hashes[t] = h;
-        let f = murmurFinish(h, 1) | 0;
-        acc.add(f & mask, f < 0 ? -1 : 1);
-        let g = h;
-        for (let n = 2; n <= c.wordNgramMax && t - n + 1 >= 0; n++) {
-          g = murmurMix(g, hashes[t - n + 1]!);
-          f = murmurFinish(g, n) | 0;
-          acc.add(f & mask, f < 0 ? -1 : 1);
-        }
-      }
-      flush(c.wordWeight, out);
-    }
-    const wordCount = out.n;
-    if (c.charNgramMax >= c.charNgramMin && c.wordWeight < 1) {
-      const padded = ` ${text} `;
-      const len = padded.length;
-      acc.reserve(len * (c.charNgramMax - c.charNgramMin + 1));
-      // The block step of murmurMix depends only on the code unit: compute it once per position.
-      if (blocks.length < len) blocks = new Int32Array(len * 2);
-      for (let i = 0; i < len; i++) blocks[i] = murmurBlock(padded.charCodeAt(i));
-      const maxN = c.charNgramMax;
-      const minN = c.charNgramMin;
-      for (let i = 0; i < len; i++) {
-        let h = seedChar;
-        const top = Math.min(maxN, len - i);
-        for (let n = 1; n <= top; n++) {
-          h ^= blocks[i + n - 1]!;
-          h = (h << 13) | (h >>> 19);
-          h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-          if (n >= minN) {
-            const f = murmurFinish(h, n) | 0;
-            acc.add(f & mask, f < 0 ? -1 : 1);
-          }
-        }
-      }
-      flush(1 - c.wordWeight, out);
-    }
-    return mergeDuplicates(out, wordCount, acc, extraBuffer);
+    const tokenCount = words ? hasher.tokens(text) : 0;
+    const charKeys = chars ? (text.length + 2) * (c.charNgramMax - c.charNgramMin + 1) : 0;
+    table.begin(tokenCount * c.wordNgramMax + charKeys);
+    if (words) hasher.addWords(tokenCount, table);
+    if (chars) hasher.chars(text, table);
+    return emitVector(table, scratch, c.wordWeight, 1 - c.wordWeight);
   };
-
   return {
     config: Object.freeze(c),
     id: vectorizerId(c),
@@ -161,51 +96,74 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
   };
 }
 
-/**
- * Word and char blocks may land in the same bucket: sum them. The word block (a few hundred
- * entries) goes into the accumulator; each char entry is looked up there and either added to its
- * word twin or appended. Order and sums equal a full merge (word entries first, then new char
- * entries, in insertion order).
- */
-function mergeDuplicates(out: PairBuffer, wordCount: number, acc: FeatureAccumulator, extra: PairBuffer): SparseVector {
-  acc.reserve(wordCount);
-  for (let i = 0; i < wordCount; i++) acc.add(out.idx[i]!, out.val[i]!);
-  extra.n = 0;
-  for (let i = wordCount; i < out.n; i++) {
-    if (!acc.addIfPresent(out.idx[i]!, out.val[i]!)) extra.push(out.idx[i]!, out.val[i]!);
-  }
-  const n = acc.size + extra.n;
-  const indices = new Int32Array(n);
-  const values = new Float32Array(n);
-  for (let k = 0; k < acc.size; k++) {
-    indices[k] = acc.keyAt(k);
-    values[k] = acc.valueAt(k);
-  }
-  for (let k = 0; k < extra.n; k++) {
-    indices[acc.size + k] = extra.idx[k]!;
-    values[acc.size + k] = extra.val[k]!;
-  }
-  acc.reset();
-  return { indices, values };
+/** ±(1 + ln|count|), the sublinear term frequency of a signed count. */
+function sublinear(count: number): number {
+  const m = count < 0 ? -count : count;
+  const a = m < SUBLINEAR.length ? SUBLINEAR[m]! : 1 + Math.log(m);
+  return count < 0 ? -a : a;
 }
 
-/** A growable list of (index, value) pairs in typed arrays, reused across calls. */
-class PairBuffer {
-  idx = new Int32Array(1024);
-  val = new Float64Array(1024);
-  n = 0;
-
-  push(i: number, v: number): void {
-    if (this.n === this.idx.length) {
-      const idx = new Int32Array(this.n * 2);
-      const val = new Float64Array(this.n * 2);
-      idx.set(this.idx);
-      val.set(this.val);
-      this.idx = idx;
-      this.val = val;
+/** Per-text scratch for emitVector, grown as needed. */
+class EmitScratch {
+  wordKey = new Int32Array(1024);
+  wordValue = new Float64Array(1024);
+  wordCharValue = new Float64Array(1024);
+  charKey = new Int32Array(4096);
+  charValue = new Float64Array(4096);
+  ensure(words: number, chars: number): void {
+    if (this.wordKey.length < words) {
+      this.wordKey = new Int32Array(words * 2);
+      this.wordValue = new Float64Array(words * 2);
+      this.wordCharValue = new Float64Array(words * 2);
     }
-    this.idx[this.n] = i;
-    this.val[this.n] = v;
-    this.n++;
+    if (this.charKey.length < chars) {
+      this.charKey = new Int32Array(chars * 2);
+      this.charValue = new Float64Array(chars * 2);
+    }
   }
+}
+
+/**
+ * Sublinear tf and block scaling, then one vector: word entries in the order first seen (plus
+ * the char value of the same bucket, if any), then char entries whose bucket has no word value.
+ * Sums run in the same order as the separate-table implementation did, so values are identical.
+ * The table is read once per order list (it is larger than L1); the rest runs over scratch.
+ */
+function emitVector(table: NgramTable, scratch: EmitScratch, wordWeight: number, charWeight: number): SparseVector {
+  const { cells, wordOrder, wordSize, charOrder, charSize } = table;
+  scratch.ensure(wordSize, charSize);
+  const { wordKey, wordValue, wordCharValue, charKey, charValue } = scratch;
+  let wordSq = 0;
+  let nw = 0;
+  for (let i = 0; i < wordSize; i++) {
+    const o = wordOrder[i]!;
+    const s = sublinear(cells[o + 2]!);
+    wordSq += s * s;
+    if (s === 0) continue;
+    wordKey[nw] = cells[o + 1]!;
+    wordValue[nw] = s;
+    wordCharValue[nw++] = sublinear(cells[o + 3]!);
+  }
+  let charSq = 0;
+  let nc = 0;
+  for (let i = 0; i < charSize; i++) {
+    const o = charOrder[i]!;
+    const s = sublinear(cells[o + 3]!);
+    charSq += s * s;
+    if (s === 0 || cells[o + 2] !== 0) continue;
+    charKey[nc] = cells[o + 1]!;
+    charValue[nc++] = s;
+  }
+  const wordScale = wordSq > 0 ? Math.sqrt(wordWeight / wordSq) : 0;
+  const charScale = charSq > 0 ? Math.sqrt(charWeight / charSq) : 0;
+  const indices = new Int32Array(nw + nc);
+  const values = new Float32Array(nw + nc);
+  indices.set(wordKey.subarray(0, nw));
+  for (let k = 0; k < nw; k++) {
+    const ch = wordCharValue[k]!;
+    values[k] = ch === 0 ? wordValue[k]! * wordScale : wordValue[k]! * wordScale + ch * charScale;
+  }
+  indices.set(charKey.subarray(0, nc), nw);
+  for (let k = 0; k < nc; k++) values[nw + k] = charValue[k]! * charScale;
+  return { indices, values };
 }
