@@ -4,6 +4,7 @@ import type { EventStore } from '../adapters/storage/types.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { ArgusConfig } from '../contracts/config.js';
 import { createEventSchema, type EventLimits } from '../contracts/event.js';
+import { createEventParser } from '../contracts/event-fast.js';
 import type { Classifier } from '../core/classify/types.js';
 import type { Clock } from '../core/clock.js';
 import { registerDashboardRoutes } from '../server/api/dashboard-routes.js';
@@ -124,7 +125,7 @@ export function createArgus(o: ArgusOptions): Argus {
     onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'otlp' }, n),
   });
   registerEventsRoutes(app, {
-    pipeline, store, schema: eventSchema, hashUser, clock,
+    pipeline, store, parseEvent: createEventParser(eventSchema, limits), hashUser, clock,
     maxBatchEvents: config.ingest.max_batch_events, maxBodyBytes: config.ingest.max_body_bytes,
     onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'api' }, n),
   });
