@@ -87,7 +87,7 @@ export function createArgus(o: ArgusOptions): Argus {
   const logger = o.logger ?? pino({ level: config.log.level, base: { service: 'argus' } });
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics();
-  const store = o.store ?? openStore(config, env);
+  const store = o.store ?? openStore(config, env, { writerThread: true });
   const hashUser = createUserHasher(resolveUserHashSecret(env, config.privacy.user_hash_secret_env, config.data_dir, (msg) => logger.warn(msg)));
   const limits = eventLimitsFrom(config);
   // A child process needs its own connection to the same file; an injected store or a
