@@ -27,6 +27,24 @@ describe('group commit', () => {
     expect(await store.countEvents()).toBe(4);
   });
 
+  it('writes one group at a time: batches handed in while a group is written form the next one', async () => {
+    const store = createSqliteEventStore(openSqliteDatabase({ path: ':memory:' }));
+    const calls: number[] = [];
+    const slowDisk = async (records: readonly EventRecord[]) => {
+      calls.push(records.length);
+      await new Promise((r) => setTimeout(r, 30));
+      return store.insertEvents(records);
+    };
+    const committer = createGroupCommitter(slowDisk, 5_000);
+    const first = committer.insert(batch('a', 1));
+    await new Promise((r) => setTimeout(r, 5)); // the first group is being written
+    const later = [committer.insert(batch('b', 2)), committer.insert(batch('c', 3))];
+    expect(calls).toEqual([1]);
+    await Promise.all([first, ...later]);
+    expect(calls).toEqual([1, 5]);
+    expect(await store.countEvents()).toBe(6);
+  });
+
   it('caps a group at maxEvents and writes the rest in the next turn', async () => {
     const { calls, committer } = setup(5);
     await Promise.all([committer.insert(batch('a', 3)), committer.insert(batch('b', 2)), committer.insert(batch('c', 4)), committer.insert(batch('d', 7))]);

@@ -12,9 +12,9 @@ export interface GroupCommitter {
 
 /**
  * Group commit for acknowledged ingest. A durable commit costs an fsync (about 5 ms on a busy
- * disk, more than parsing and storing the 500 events of a batch), so batches handed in during
- * one event-loop turn (concurrent requests whose bodies have arrived) share one transaction,
- * up to `maxEvents`. Each caller still resolves only after its records are committed, with its
+ * disk, more than parsing and storing the 500 events of a batch), so one group is written at a
+ * time and the batches handed in while it is written (or during the same event-loop turn)
+ * share the next transaction, up to `maxEvents`. Each caller still resolves only after its records are committed, with its
  * own outcomes; a duplicate id across two grouped batches counts as a duplicate in the later
  * one, as it would have committed one after the other. If a group fails, each batch is
  * retried alone, so a bad batch fails only its own request.
@@ -24,11 +24,11 @@ export function createGroupCommitter(insertBatch: InsertBatch, maxEvents: number
   let queue: Waiting[] = [];
   let queued = 0;
   let scheduled = false;
+  let writing = false;
 
-  const alone = (w: Waiting) => { insertBatch(w.records).then(w.resolve, w.reject); };
+  const alone = (w: Waiting) => insertBatch(w.records).then(w.resolve, w.reject);
 
   async function commitGroup(): Promise<void> {
-    scheduled = false;
     let take = 0;
     let events = 0;
     while (take < queue.length && (take === 0 || events + (queue[take] as Waiting).records.length <= maxEvents)) {
@@ -38,13 +38,12 @@ export function createGroupCommitter(insertBatch: InsertBatch, maxEvents: number
     const group = queue.slice(0, take);
     queue = queue.slice(take);
     queued -= events;
-    if (queue.length > 0) schedule();
-    if (group.length === 1) { alone(group[0] as Waiting); return; }
+    if (group.length === 1) { await alone(group[0] as Waiting); return; }
     let outcomes: InsertOutcome[];
     try {
       outcomes = await insertBatch(group.flatMap((w) => w.records));
     } catch {
-      group.forEach(alone);
+      await Promise.all(group.map(alone));
       return;
     }
     let at = 0;
@@ -53,10 +52,18 @@ export function createGroupCommitter(insertBatch: InsertBatch, maxEvents: number
       at += w.records.length;
     }
   }
+  // One group is written at a time; batches that arrive meanwhile form the next group.
   function schedule(): void {
-    if (scheduled) return;
+    if (scheduled || writing) return;
     scheduled = true;
-    setImmediate(() => { void commitGroup(); });
+    setImmediate(() => {
+      scheduled = false;
+      writing = true;
+      void commitGroup().finally(() => {
+        writing = false;
+        if (queue.length > 0) schedule();
+      });
+    });
   }
 
   return {
