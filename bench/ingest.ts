@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import type { BenchRow, BenchSuite } from './types.js';
-import { benchConfigFile, processCpuMs, startChild, stopChild } from './support/util.js';
+import { benchConfigFile, loadNote, mainThreadCpuMs, processCpuMs, startChild, stopChild } from './support/util.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = join(here, '..', 'src', 'cli', 'main.js');
@@ -26,6 +26,8 @@ function makeEvent(i: number): Record<string, unknown> {
  * Ingest throughput into SQLite (synchronous=FULL, WAL), no classifiers (features only; detection off): (1) POST /api/v1/events
  * batches of 500 from 4 concurrent clients to `argus serve` in its own process, honouring 429
  * Retry-After; (2) `argus import` of a JSONL file, whole command timed (start-up included).
+ * Wall-clock rates depend on what else runs on the machine (the load average is noted); the
+ * server's CPU per event does much less.
  */
 export const ingestSuite: BenchSuite = {
   name: 'ingest',
@@ -44,6 +46,8 @@ export const ingestSuite: BenchSuite = {
       let retries = 0;
       let next = 0;
       const cpu0 = processCpuMs(argus.pid) ?? 0;
+      const main0 = mainThreadCpuMs(argus.pid) ?? 0;
+      const load = loadNote();
       const started = performance.now();
       await Promise.all(Array.from({ length: 4 }, async () => {
         while (next < bodies.length) {
@@ -60,12 +64,15 @@ export const ingestSuite: BenchSuite = {
       }));
       const apiRate = total / ((performance.now() - started) / 1000);
       const cpuPerEventUs = (((processCpuMs(argus.pid) ?? 0) - cpu0) * 1000) / total;
+      const mainPerEventUs = (((mainThreadCpuMs(argus.pid) ?? 0) - main0) * 1000) / total;
       await dispatcher.close();
       await stopChild(argus);
-      log(`batch API: ${Math.round(apiRate)} events/s (${retries} batches retried after 429)`);
-      rows.push({ group: 'ingest', name: 'batch API -> SQLite (500/batch, 4 clients)', value: apiRate, unit: 'events/s', target: '>= 20,000', pass: apiRate >= 20_000 });
-      rows.push({ group: 'ingest', name: 'batch API: server CPU per event (parse, validate, hash, insert)', value: cpuPerEventUs, unit: 'µs',
+      log(`batch API: ${Math.round(apiRate)} events/s (${retries} batches retried after 429; ${load})`);
+      rows.push({ group: 'ingest', name: 'batch API -> SQLite (500/batch, 4 clients)', value: apiRate, unit: 'events/s', target: '>= 20,000', pass: apiRate >= 20_000,
+        note: `wall clock, ${load}` });
+      rows.push({ group: 'ingest', name: 'batch API: server CPU per event, all threads (parse, validate, hash, insert)', value: cpuPerEventUs, unit: 'µs',
         note: `1 core at this cost: ${Math.round(1e6 / Math.max(cpuPerEventUs, 1e-9))} events/s` });
+      rows.push({ group: 'ingest', name: 'batch API: server event-loop thread CPU per event (inserts run on the writer thread)', value: mainPerEventUs, unit: 'µs' });
 
       const file = join(dir, 'events.jsonl');
       writeFileSync(file, `${Array.from({ length: total }, (_, i) => JSON.stringify(makeEvent(i))).join('\n')}\n`);
@@ -75,7 +82,8 @@ export const ingestSuite: BenchSuite = {
         child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`argus import exited ${code}`))));
       });
       const importRate = total / ((performance.now() - t0) / 1000);
-      rows.push({ group: 'ingest', name: 'argus import JSONL -> SQLite (whole command)', value: importRate, unit: 'events/s', target: '>= 20,000', pass: importRate >= 20_000 });
+      rows.push({ group: 'ingest', name: 'argus import JSONL -> SQLite (whole command)', value: importRate, unit: 'events/s', target: '>= 20,000', pass: importRate >= 20_000,
+        note: `wall clock, ${loadNote()}` });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
