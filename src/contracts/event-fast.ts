@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_SOURCES, type ChatMessageIn, type EventIn, type EventLimits, type EventSchema } from './event.js';
+import { EVENT_SOURCES, NAME_RE, type ChatMessageIn, type EventIn, type EventLimits, type EventSchema } from './event.js';
 
 /** The result of parsing one wire event: zod's shape, so callers keep their error formatting. */
 export type EventParseResult = { success: true; data: EventIn } | { success: false; error: z.ZodError };
@@ -7,12 +7,13 @@ export type EventParser = (raw: unknown) => EventParseResult;
 
 /**
  * Parses wire events with the rules of `createEventSchema`, fast. zod costs about 14 µs per
- * event, a quarter of the ingest API's server time; this check costs about 1 µs. It answers
- * only when it is sure an event is valid and then returns exactly what zod would (same keys,
- * same order, defaults filled). Anything else (an invalid event, or an unusual one such as an
- * `undefined` value or a `__proto__` key) goes to zod, which stays the authority and writes the
- * error message. test/event-fast.test.ts checks with fast-check that whenever the fast path
- * accepts, zod accepts with the same output, and that it accepts the valid events it generates.
+ * event (a quarter of the ingest API's server time, profiled under the bench load); this check
+ * costs a few µs. It answers only when it is sure an event is valid, and then returns exactly
+ * what zod would (same keys, same order, defaults filled). Anything else (an invalid event, or
+ * an unusual one such as an `undefined` value or a `__proto__` key) goes to zod, which stays
+ * the authority and writes the error message. test/event-fast.test.ts checks with fast-check
+ * that whenever the fast path accepts, zod accepts with the same output, and that it accepts
+ * the valid events it generates.
  */
 export function createEventParser(schema: EventSchema, limits: EventLimits): EventParser {
   const fast = createFastEventCheck(limits);
@@ -22,7 +23,6 @@ export function createEventParser(schema: EventSchema, limits: EventLimits): Eve
   };
 }
 
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
 // The same pattern zod's z.iso.datetime({ offset: true }) uses.
 const DATETIME_RE = z.regexes.datetime({ offset: true, local: false, precision: null });
 const SOURCES: ReadonlySet<unknown> = new Set(EVENT_SOURCES);
