@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
+import { createEventParser } from '../src/contracts/event-fast.js';
+import { createEventSchema, DEFAULT_EVENT_LIMITS } from '../src/contracts/event.js';
 import type { BenchRow, BenchSuite } from './types.js';
 import { benchConfigFile, loadNote, mainThreadCpuMs, processCpuMs, startChild, stopChild } from './support/util.js';
 
@@ -37,6 +39,7 @@ export const ingestSuite: BenchSuite = {
     const rows: BenchRow[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'argus-bench-ingest-'));
     try {
+      rows.push(...validationRows(quick));
       const bodies: string[] = [];
       for (let b = 0; b < total / batchSize; b++) {
         bodies.push(JSON.stringify({ events: Array.from({ length: batchSize }, (_, k) => makeEvent(b * batchSize + k)) }));
@@ -90,3 +93,25 @@ export const ingestSuite: BenchSuite = {
     return rows;
   },
 };
+
+/** CPU per event of validating the bench's events: zod alone, and the fast check the API uses. */
+function validationRows(quick: boolean): BenchRow[] {
+  const events = Array.from({ length: quick ? 5_000 : 20_000 }, (_, i) => JSON.parse(JSON.stringify(makeEvent(i))) as unknown);
+  const schema = createEventSchema(DEFAULT_EVENT_LIMITS);
+  const parse = createEventParser(schema, DEFAULT_EVENT_LIMITS);
+  const cpuPerEventUs = (validate: (raw: unknown) => { success: boolean }) => {
+    for (const e of events.slice(0, 2_000)) validate(e); // warm up
+    const c0 = process.cpuUsage();
+    let ok = 0;
+    for (const e of events) if (validate(e).success) ok++;
+    const c = process.cpuUsage(c0);
+    if (ok !== events.length) throw new Error(`only ${ok} of ${events.length} bench events validated`);
+    return (c.user + c.system) / events.length;
+  };
+  const zodUs = cpuPerEventUs((e) => schema.safeParse(e));
+  const fastUs = cpuPerEventUs(parse);
+  return [
+    { group: 'ingest', name: 'validation CPU per event: zod schema alone', value: zodUs, unit: 'µs' },
+    { group: 'ingest', name: 'validation CPU per event: fast check (zod only for what it cannot vouch for)', value: fastUs, unit: 'µs' },
+  ];
+}
