@@ -8,12 +8,12 @@ export type EventParser = (raw: unknown) => EventParseResult;
 /**
  * Parses wire events with the rules of `createEventSchema`, fast. On the bench's events zod
  * costs about 20 µs of CPU per event and this check about 3 µs (`npm run bench -- --only
- * ingest`, the validation rows); zod was a quarter of the ingest API's server time. It answers only when it is sure an event is valid, and then returns exactly
- * what zod would (same keys, same order, defaults filled). Anything else (an invalid event, or
- * an unusual one such as an `undefined` value or a `__proto__` key) goes to zod, which stays
- * the authority and writes the error message. test/event-fast.test.ts checks with fast-check
- * that whenever the fast path accepts, zod accepts with the same output, and that it accepts
- * the valid events it generates.
+ * ingest`, the validation rows); zod was a quarter of the ingest API's server time. It answers
+ * only when it is sure an event is valid, and then returns exactly what zod would (same keys,
+ * same order, defaults filled). Anything else (an invalid event, or an unusual one such as an
+ * `undefined` value or a `__proto__` key) goes to zod, which stays the authority and writes the
+ * error message. test/event-fast.test.ts checks with fast-check that whenever the fast path
+ * accepts, zod accepts with the same output, and that it accepts the valid events it generates.
  */
 export function createEventParser(schema: EventSchema, limits: EventLimits): EventParser {
   const fast = createFastEventCheck(limits);
