@@ -146,3 +146,34 @@ describe('gateway fails open', () => {
     } finally { await a.close(); await up.close(); }
   });
 });
+
+describe('gateway when the client leaves', () => {
+  it('aborts the upstream request, mid-stream as well as before the answer starts', async () => {
+    const { createServer } = await import('node:http');
+    const closed: string[] = [];
+    const slow = createServer((req, res) => {
+      req.resume();
+      res.on('close', () => { closed.push(req.headers['x-case'] as string); });
+      if (req.headers['x-case'] === 'mid-stream') { res.writeHead(200, { 'content-type': 'text/event-stream' }); res.write('data: {}\n\n'); }
+      // ...and never finishes.
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const a = await startArgus({ gateway: { upstream: { url: `http://127.0.0.1:${(slow.address() as import('node:net').AddressInfo).port}`, timeout: '30s' } } });
+    try {
+      for (const which of ['mid-stream', 'before-headers']) {
+        const ac = new AbortController();
+        const res = request(`${a.url}/v1/chat/completions`, { method: 'POST', body: '{"model":"m"}', headers: { 'x-case': which }, signal: ac.signal });
+        if (which === 'mid-stream') {
+          const r = await res;
+          await r.body[Symbol.asyncIterator]().next(); // the first chunk arrived
+        } else {
+          await new Promise((r) => setTimeout(r, 200)); // the upstream has the request, no answer yet
+          res.catch(() => undefined);
+        }
+        ac.abort();
+        for (let i = 0; i < 100 && !closed.includes(which); i++) await new Promise((r) => setTimeout(r, 20));
+        expect(closed).toContain(which);
+      }
+    } finally { await a.close(); slow.closeAllConnections(); slow.close(); }
+  });
+});

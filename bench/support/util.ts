@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 
@@ -53,12 +54,25 @@ export async function runClosedLoop(total: number, concurrency: number, task: (i
   return { latenciesMs: latenciesMs.sort((a, b) => a - b), elapsedMs: performance.now() - started };
 }
 
-/** CPU time (user + system) a process has used, in ms, from /proc (Linux); undefined elsewhere. */
+/** CPU time (user + system) a process has used, all threads, in ms, from /proc (Linux); undefined elsewhere. */
 export function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
+  return pid === undefined ? undefined : statCpuMs(`/proc/${pid}/stat`);
+}
+
+/** CPU time of a process's main thread (its event loop), in ms; the writer thread and GC helpers are not counted. */
+export function mainThreadCpuMs(pid: number | undefined): number | undefined {
+  return pid === undefined ? undefined : statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+/** The 1-minute load average, for the note beside wall-clock figures (other work shares the cores). */
+export function loadNote(): string {
+  return `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
+}
+
+function statCpuMs(file: string): number | undefined {
   try {
     // Fields after the command name (which may hold spaces) start at ')'.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
     return (ticks * 1000) / 100; // USER_HZ is 100 on Linux

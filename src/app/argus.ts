@@ -4,6 +4,7 @@ import type { EventStore } from '../adapters/storage/types.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { ArgusConfig } from '../contracts/config.js';
 import { createEventSchema, type EventLimits } from '../contracts/event.js';
+import { createEventParser } from '../contracts/event-fast.js';
 import type { Classifier } from '../core/classify/types.js';
 import type { Clock } from '../core/clock.js';
 import { registerDashboardRoutes } from '../server/api/dashboard-routes.js';
@@ -90,7 +91,7 @@ export function createArgus(o: ArgusOptions): Argus {
   const logger = o.logger ?? pino({ level: config.log.level, base: { service: 'argus' } });
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics();
-  const store = o.store ?? openStore(config, env);
+  const store = o.store ?? openStore(config, env, { writerThread: true });
   const hashUser = createUserHasher(resolveUserHashSecret(env, config.privacy.user_hash_secret_env, config.data_dir, (msg) => logger.warn(msg)));
   const limits = eventLimitsFrom(config);
   // A child process needs its own connection to the same file; an injected store or a
@@ -131,7 +132,7 @@ export function createArgus(o: ArgusOptions): Argus {
     onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'otlp' }, n),
   });
   registerEventsRoutes(app, {
-    pipeline, store, schema: eventSchema, hashUser, clock,
+    pipeline, store, parseEvent: createEventParser(eventSchema, limits), hashUser, clock,
     maxBatchEvents: config.ingest.max_batch_events, maxBodyBytes: config.ingest.max_body_bytes,
     onInvalid: (n) => metrics.eventsInvalid.inc({ interface: 'api' }, n),
   });

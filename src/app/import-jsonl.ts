@@ -2,7 +2,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { EventStore } from '../adapters/storage/types.js';
-import { formatIssues, type EventSchema } from '../contracts/event.js';
+import { formatIssues } from '../contracts/event.js';
+import type { EventParser } from '../contracts/event-fast.js';
 import type { EventRecord } from '../core/events/event.js';
 import { toEventRecord } from './normalize-event.js';
 import type { HashUser } from './user-hash.js';
@@ -18,7 +19,8 @@ export interface ImportSummary {
 
 export interface ImportOptions {
   store: EventStore;
-  schema: EventSchema;
+  /** createEventParser: the fast check, zod for anything it is unsure of. */
+  parseEvent: EventParser;
   hashUser: HashUser;
   nowMs: () => number;
   batchSize?: number;
@@ -64,7 +66,7 @@ export async function importJsonl(input: Readable, o: ImportOptions): Promise<Im
       invalid(summary.lines, `not valid JSON: ${(err as Error).message}`);
       continue;
     }
-    const parsed = o.schema.safeParse(raw);
+    const parsed = o.parseEvent(raw);
     if (!parsed.success) {
       invalid(summary.lines, formatIssues(parsed.error).slice(0, 3).join('; '));
       continue;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import pino from 'pino';
 import { eventLimitsFrom, openStore } from '../app/argus.js';
+import { createEventParser } from '../contracts/event-fast.js';
 import { importJsonl, importSize, openImportInput } from '../app/import-jsonl.js';
 import { loadConfig } from '../app/load-config.js';
 import { createUserHasher, resolveUserHashSecret } from '../app/user-hash.js';
@@ -33,7 +34,7 @@ Examples:
       const progress = createProgress(`importing ${file === '-' ? 'stdin' : file}`, total);
       try {
         const summary = await importJsonl(openImportInput(file), {
-          store, schema: createEventSchema(eventLimitsFrom(config)), hashUser, nowMs: () => Date.now(),
+          store, parseEvent: createEventParser(createEventSchema(eventLimitsFrom(config)), eventLimitsFrom(config)), hashUser, nowMs: () => Date.now(),
           onProgress: (p) => progress.update(total === undefined ? p.lines : p.bytes, total === undefined ? 'lines' : ''),
         });
         progress.finish(`${summary.lines.toLocaleString('en-US')} lines`);

@@ -30,7 +30,8 @@ export const DEFAULT_EVENT_LIMITS: EventLimits = Object.freeze({
 
 const wellFormed = (s: string) => s.isWellFormed();
 const WELL_FORMED = { message: 'text is not well-formed Unicode (lone surrogate)' };
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
+/** Deployment names: letters, digits and . _ : / -, starting with a letter or digit. */
+export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
 
 export function createEventSchema(limits: EventLimits = DEFAULT_EVENT_LIMITS) {
   const text = (max: number) => z.string().max(max, { message: `longer than ${max} characters` }).refine(wellFormed, WELL_FORMED);

@@ -4,12 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteEventStore, openSqliteDatabase } from '../../src/adapters/storage/sqlite/sqlite-event-store.js';
 import { SQLITE_MIGRATIONS } from '../../src/adapters/storage/sqlite/migrations.js';
+import { withWriterThread } from '../../src/adapters/storage/sqlite/writer-client.js';
 import { runEventStoreContract } from './event-store-contract.js';
 import { makeEvent } from '../helpers/events.js';
 
 runEventStoreContract('sqlite (file, WAL)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'argus-sqlite-'));
   return createSqliteEventStore(openSqliteDatabase({ path: join(dir, 'argus.db') }));
+});
+
+runEventStoreContract('sqlite (file, WAL, inserts on a writer thread)', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'argus-sqlite-')), 'argus.db');
+  return withWriterThread(createSqliteEventStore(openSqliteDatabase({ path })), { path, synchronous: 'full' });
 });
 
 describe('sqlite specifics', () => {
@@ -26,6 +32,20 @@ describe('sqlite specifics', () => {
     expect((await store.readAggregates({ fromMs: 0, toMs: 86_400_000, resolutionMs: 86_400_000 })).map((r) => r.data)).toEqual([{ n: 150 }]);
     expect(await store.getSetting('aggregate_rollups_ready')).toBe('1');
     await store.close();
+  });
+
+  it('with a writer thread, the event loop runs while a durable insert commits', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'argus-sqlite-')), 'argus.db');
+    const main = createSqliteEventStore(openSqliteDatabase({ path }));
+    for (const [store, expected] of [[main, false], [withWriterThread(main, { path, synchronous: 'full' }), true]] as const) {
+      let ticked = false;
+      setImmediate(() => { ticked = true; });
+      const outcomes = await store.insertEvents(Array.from({ length: 2_000 }, (_, i) => makeEvent({ id: `${String(expected)}-${i}` })));
+      expect(ticked).toBe(expected); // inline, the insert holds the thread until it has committed
+      expect(outcomes.filter((o) => o.status === 'accepted')).toHaveLength(2_000);
+    }
+    expect(await main.countEvents()).toBe(4_000); // the main connection reads what the writer committed
+    await main.close();
   });
 
   it('reopens a database, keeps its data, and does not re-run migrations', async () => {

@@ -5,6 +5,7 @@ import type { EventRecord } from '../../core/events/event.js';
 import type { Metrics } from '../metrics.js';
 import type { AnalysisObserver } from './analysis-loop.js';
 import type { AnalysisRunner } from './analysis-runner.js';
+import { createGroupCommitter } from './group-commit.js';
 
 export interface PipelineOptions {
   store: EventStore;
@@ -19,7 +20,11 @@ export interface PipelineOptions {
 }
 
 export interface Pipeline {
-  /** Stores a batch in one transaction (committed before it resolves). Throws ARGUS_ERR_SATURATED when the backlog is full. */
+  /**
+   * Stores a batch durably (committed before it resolves; batches handed in during the same
+   * event-loop turn share one transaction, see group-commit.ts). Throws ARGUS_ERR_SATURATED
+   * when the backlog is full.
+   */
   ingest(records: readonly EventRecord[], iface: 'api' | 'import' | 'otlp'): Promise<InsertOutcome[]>;
   /** Queues a gateway capture; never throws and never waits. Returns false if it was dropped. */
   capture(record: EventRecord): boolean;
@@ -37,6 +42,9 @@ export interface Pipeline {
  * on disk, so memory stays bounded, a crash loses nothing, and events written by another
  * process are picked up. Captures wait in a bounded write buffer for at most flushIntervalMs.
  */
+/** Most events in one group commit: bounds how long one transaction holds the event loop. */
+const GROUP_COMMIT_MAX_EVENTS = 5_000;
+
 export function createPipeline(o: PipelineOptions): Pipeline {
   const writeBuffer: EventRecord[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
@@ -45,6 +53,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   let highestSeq = 0;
   let running = false;
   let idleWaiters: Array<() => void> = [];
+  const committer = createGroupCommitter((records) => o.store.insertEvents(records), GROUP_COMMIT_MAX_EVENTS);
 
   const backlog = () => Math.max(0, highestSeq - cursorSeq);
   const updateGauges = () => {
@@ -112,7 +121,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   return {
     async ingest(records, iface) {
       o.metrics.eventsReceived.inc({ interface: iface }, records.length);
-      if (backlog() + writeBuffer.length + records.length > o.queueCapacity) {
+      if (backlog() + writeBuffer.length + committer.pending() + records.length > o.queueCapacity) {
         o.metrics.eventsDropped.inc({ reason: 'saturated' }, records.length);
         throw new ArgusError('ARGUS_ERR_SATURATED', `the analysis backlog is full (${backlog()} events waiting, capacity ${o.queueCapacity}); retry later`,
           { details: { retryAfterSeconds: 1 } });
@@ -120,7 +129,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       if (records.length === 0) return [];
       const end = o.metrics.stageDuration.startTimer({ stage: 'store' });
       try {
-        const outcomes = await o.store.insertEvents(records);
+        const outcomes = await committer.insert(records);
         noteStored(records, outcomes);
         return outcomes;
       } finally {
@@ -137,7 +146,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       scheduleFlush();
       return true;
     },
-    depth: () => backlog() + writeBuffer.length,
+    depth: () => backlog() + writeBuffer.length + committer.pending(),
     idle() {
       if (!running) return Promise.resolve();
       return new Promise<void>((resolve) => {

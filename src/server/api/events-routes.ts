@@ -4,7 +4,8 @@ import type { EventStore } from '../../adapters/storage/types.js';
 import { toEventRecord } from '../../app/normalize-event.js';
 import type { Pipeline } from '../../app/pipeline/pipeline.js';
 import type { HashUser } from '../../app/user-hash.js';
-import { EVENT_SOURCES, formatIssues, type EventSchema } from '../../contracts/event.js';
+import { EVENT_SOURCES, formatIssues } from '../../contracts/event.js';
+import type { EventParser } from '../../contracts/event-fast.js';
 import { parseTimeMs } from '../../contracts/duration.js';
 import { toWireEvent } from '../../contracts/event-wire.js';
 import type { Clock } from '../../core/clock.js';
@@ -15,7 +16,8 @@ import { describeType, parseJsonBody } from '../body.js';
 export interface EventsRouteDeps {
   pipeline: Pipeline;
   store: EventStore;
-  schema: EventSchema;
+  /** Validates one wire event (createEventParser: a fast path, zod for anything it is unsure of). */
+  parseEvent: EventParser;
   hashUser: HashUser;
   clock: Clock;
   maxBatchEvents: number;
@@ -59,7 +61,7 @@ export function registerEventsRoutes(app: FastifyInstance, d: EventsRouteDeps): 
     const nowMs = d.clock.now();
     events.forEach((raw, i) => {
       const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
-      const parsed = d.schema.safeParse(raw);
+      const parsed = d.parseEvent(raw);
       if (!parsed.success) {
         results[i] = { id: rawId, status: 'invalid', error: formatIssues(parsed.error, `events[${i}]`).slice(0, 5).join('; ') };
         return;

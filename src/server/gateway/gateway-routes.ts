@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errors as undiciErrors, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { createSseAssembler, parseOpenAiRequest, parseOpenAiResponse, type CapturedExchange } from '../../core/gateway/openai-capture.js';
 import type { Metrics } from '../../app/metrics.js';
 import type { Clock } from '../../core/clock.js';
 import { firstHeader, requestHeadersForUpstream, responseHeadersForClient } from './headers.js';
-import { upstreamUrl, type UpstreamRouter } from './upstream.js';
+import { proxyRequest } from './proxy.js';
+import { createUpstreamSplitter, type UpstreamRouter, type UpstreamSplitter } from './upstream.js';
 
 export interface GatewayDeps {
   router: UpstreamRouter;
@@ -38,16 +39,17 @@ type Route = 'chat' | 'completion' | 'models';
  * side channel read after the response ends, so a failure there never reaches the client.
  */
 export function registerGatewayRoutes(app: FastifyInstance, d: GatewayDeps): void {
-  app.post('/v1/chat/completions', { bodyLimit: d.maxBodyBytes }, (req, reply) => forward(d, req, reply, 'chat', '/v1/chat/completions'));
-  app.post('/v1/completions', { bodyLimit: d.maxBodyBytes }, (req, reply) => forward(d, req, reply, 'completion', '/v1/completions'));
-  app.get('/v1/models', (req, reply) => forward(d, req, reply, 'models', '/v1/models'));
+  const split = createUpstreamSplitter();
+  app.post('/v1/chat/completions', { bodyLimit: d.maxBodyBytes }, (req, reply) => forward(d, split, req, reply, 'chat', '/v1/chat/completions'));
+  app.post('/v1/completions', { bodyLimit: d.maxBodyBytes }, (req, reply) => forward(d, split, req, reply, 'completion', '/v1/completions'));
+  app.get('/v1/models', (req, reply) => forward(d, split, req, reply, 'models', '/v1/models'));
 }
 
 function openAiError(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.status(status).send({ error: { message, type: 'argus_gateway_error', code } });
 }
 
-async function forward(d: GatewayDeps, req: FastifyRequest, reply: FastifyReply, route: Route, path: string): Promise<unknown> {
+async function forward(d: GatewayDeps, split: UpstreamSplitter, req: FastifyRequest, reply: FastifyReply, route: Route, path: string): Promise<unknown> {
   const startedMs = d.clock.now();
   const started = performance.now();
   const deployment = firstHeader(req.headers, 'x-argus-deployment') ?? d.defaultDeployment;
@@ -72,59 +74,40 @@ async function forward(d: GatewayDeps, req: FastifyRequest, reply: FastifyReply,
     ? Buffer.from(JSON.stringify({ ...(override as object), model: target.modelOverride }))
     : rawBody;
 
-  const abort = new AbortController();
-  // The response's 'close' (not the request's, which fires once the body is read) means the client left.
-  reply.raw.on('close', () => { if (!reply.raw.writableFinished) abort.abort(); });
-  let res: Dispatcher.ResponseData;
-  try {
-    res = await undiciRequest(upstreamUrl(target.baseUrl, path), {
-      method: req.method as Dispatcher.HttpMethod,
-      headers: requestHeadersForUpstream(req.headers, target.apiKey),
-      body: route === 'models' ? undefined : body,
-      dispatcher: d.dispatcher,
-      signal: abort.signal,
-      headersTimeout: d.timeoutMs,
-      bodyTimeout: d.timeoutMs,
-    });
-  } catch (err) {
-    d.metrics.gatewayRequests.inc({ route, status_class: 'error' });
-    if (err instanceof undiciErrors.HeadersTimeoutError) return openAiError(reply, 504, 'ARGUS_ERR_UPSTREAM_TIMEOUT', `the upstream model did not answer within ${d.timeoutMs} ms`);
-    if (abort.signal.aborted) return reply;
-    return openAiError(reply, 502, 'ARGUS_ERR_UPSTREAM', `cannot reach the upstream model at ${target.baseUrl}: ${(err as Error).message}`);
-  }
-
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(res.statusCode, responseHeadersForClient(res.headers));
-  const capture = route !== 'models' && res.statusCode >= 200 && res.statusCode < 300;
-  const isStream = capture && String(res.headers['content-type'] ?? '').includes('text/event-stream');
-  const sse = isStream ? createSseAssembler() : undefined;
+  const { origin, path: upstreamPath } = split(target.baseUrl, path);
+  const capture = route !== 'models';
   const kept: Buffer[] = [];
   let keptBytes = 0;
   let truncated = false;
-  try {
-    for await (const chunk of res.body) {
-      const buf = chunk as Buffer;
-      if (!raw.write(buf)) await new Promise<void>((resolve) => raw.once('drain', resolve));
-      if (!capture) continue;
+  let sse: ReturnType<typeof createSseAssembler> | undefined;
+  let first = true;
+  const outcome = await proxyRequest(reply.raw, {
+    dispatcher: d.dispatcher, origin, path: upstreamPath, method: req.method as Dispatcher.HttpMethod,
+    headers: requestHeadersForUpstream(req.headers, target.apiKey), body: route === 'models' ? undefined : body, timeoutMs: d.timeoutMs,
+    onStart: () => { reply.hijack(); },
+    responseHeaders: responseHeadersForClient,
+    onChunk: (buf, status, contentType) => {
+      if (!capture || status < 200 || status >= 300) return;
+      if (first) { first = false; if (contentType.includes('text/event-stream')) sse = createSseAssembler(); }
       if (keptBytes + buf.length <= d.maxCaptureBytes) {
         if (sse) sse.push(buf); else kept.push(buf);
         keptBytes += buf.length;
       } else {
         truncated = true;
       }
-    }
-    raw.end();
-  } catch (err) {
-    // The upstream failed mid-body (or the client left): cut the client's response off as the upstream did.
-    d.metrics.gatewayRequests.inc({ route, status_class: 'aborted' });
-    raw.destroy(err as Error);
-    return reply;
+    },
+  });
+  if (outcome.kind !== 'done') {
+    d.metrics.gatewayRequests.inc({ route, status_class: outcome.kind === 'aborted' ? 'aborted' : 'error' });
+    if (outcome.kind === 'aborted' || outcome.reason === 'client_left') return reply;
+    if (outcome.reason === 'timeout') return openAiError(reply, 504, 'ARGUS_ERR_UPSTREAM_TIMEOUT', `the upstream model did not answer within ${d.timeoutMs} ms`);
+    return openAiError(reply, 502, 'ARGUS_ERR_UPSTREAM', `cannot reach the upstream model at ${target.baseUrl}: ${outcome.message}`);
   }
+  const res = { statusCode: outcome.status };
   const latencyMs = performance.now() - started;
   d.metrics.gatewayRequests.inc({ route, status_class: `${Math.floor(res.statusCode / 100)}xx` });
   d.metrics.gatewayUpstreamDuration.observe({ route }, latencyMs / 1000);
-  if (!capture) return reply;
+  if (!capture || res.statusCode < 200 || res.statusCode >= 300) return reply;
 
   setImmediate(() => {
     const end = d.metrics.stageDuration.startTimer({ stage: 'capture' });
