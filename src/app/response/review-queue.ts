@@ -10,6 +10,8 @@ import type { ReviewItem } from '../../core/review/types.js';
 import { sampleFrom } from './evidence.js';
 
 const CURSOR_KEY = 'review_feeder_seq';
+const FIRST_PAGE = 32;
+const MAX_PAGE = 512;
 
 export interface ReviewQueueOptions {
   store: ResponseStore;
@@ -34,10 +36,15 @@ export function createReviewQueue(o: ReviewQueueOptions) {
   let running: Promise<number> | undefined;
 
   async function feedOnce(): Promise<number> {
-    let seq = Number(store.getSetting(CURSOR_KEY) ?? 0);
+    const savedSeq = Number(store.getSetting(CURSOR_KEY) ?? 0);
+    let seq = savedSeq;
     let added = 0;
+    // A pass usually stops at the first event still waiting for analysis, so it starts with a small
+    // page and reads larger ones only while whole pages are consumed (full rows are not cheap).
+    let limit = FIRST_PAGE;
     for (;;) {
-      const page = await events.listEvents({ limit: 500, order: 'asc', ...(seq > 0 ? { cursor: encodeCursor(seq) } : {}) });
+      const page = await events.listEvents({ limit, order: 'asc', ...(seq > 0 ? { cursor: encodeCursor(seq) } : {}) });
+      limit = Math.min(limit * 4, MAX_PAGE);
       let stalled = false;
       for (const e of page.events) {
         if (!e.analysis) {
@@ -51,9 +58,9 @@ export function createReviewQueue(o: ReviewQueueOptions) {
         }
         seq = e.seq;
       }
-      store.setSetting(CURSOR_KEY, String(seq));
       if (stalled || page.nextCursor === null) break;
     }
+    if (seq !== savedSeq) store.setSetting(CURSOR_KEY, String(seq)); // a pass that moved nothing writes nothing
     return added;
   }
 

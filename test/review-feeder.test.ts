@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createResponseStore } from '../src/adapters/storage/sqlite/response-store.js';
+import { createSqliteEventStore, openSqliteDatabase } from '../src/adapters/storage/sqlite/sqlite-event-store.js';
+import type { EventQuery, EventStore } from '../src/adapters/storage/types.js';
+import { createReviewQueue } from '../src/app/response/review-queue.js';
+import { reviewThresholdsFrom } from '../src/app/response/response.js';
+import { configSchema } from '../src/contracts/config.js';
+import type { ArgusScores } from '../src/core/classify/types.js';
+import { manualClock } from '../src/core/clock.js';
+import { makeEvent } from './helpers/events.js';
+
+const T0 = Date.parse('2026-11-20T12:00:00Z');
+const harmfulCompliance: Partial<ArgusScores> = {
+  refusal: { label: 'comply', scores: { comply: 0.9, partial: 0.05, refuse: 0.05 } },
+  harm_category: { top: 'S2', scores: { S2: 0.85 } } as unknown as ArgusScores['harm_category'],
+  toxicity: { score: 0.1, subtypes: {} },
+  pii: { entities: [] },
+};
+
+describe('review feeder', () => {
+  it('reads a small page while analysis lags, larger ones as it catches up, and writes its cursor only when it moved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-feeder-'));
+    const events = createSqliteEventStore(openSqliteDatabase({ path: join(dir, 'argus.db'), synchronous: 'normal' }));
+    const store = createResponseStore(openSqliteDatabase({ path: join(dir, 'response.db'), synchronous: 'normal' }));
+    const limits: number[] = [];
+    const spied: EventStore = { ...events, listEvents: (q: EventQuery) => { limits.push(q.limit); return events.listEvents(q); } };
+    let cursorWrites = 0;
+    const setSetting = store.setSetting.bind(store);
+    store.setSetting = (k: string, v: string) => { cursorWrites++; setSetting(k, v); };
+    const clock = manualClock(T0 + 60_000);
+    const queue = createReviewQueue({ store, events: spied, thresholds: reviewThresholdsFrom(configSchema.parse({ data_dir: dir })), clock, logger: pino({ level: 'silent' }), pollIntervalMs: 1_000 });
+
+    const outcomes = await events.insertEvents(Array.from({ length: 1_000 }, (_, i) => makeEvent({ id: `e${i}`, timestampMs: T0, receivedMs: T0 })));
+    // Nothing analysed yet: the pass stops at the first event after one small read and writes nothing.
+    expect(await queue.feed()).toBe(0);
+    expect(limits).toEqual([32]);
+    expect(cursorWrites).toBe(0);
+
+    // All analysed, every 10th flagged: pages grow and the cursor is written once, at the end.
+    await events.saveAnalyses(outcomes.map((o, i) => ({ seq: o.seq as number, status: 'done' as const, analyzedMs: T0, scores: i % 10 === 0 ? harmfulCompliance : {} })), [], (a) => a);
+    limits.length = 0;
+    expect(await queue.feed()).toBe(100);
+    expect(limits.slice(0, 3)).toEqual([32, 128, 512]);
+    expect(cursorWrites).toBe(1);
+    expect(await queue.feed()).toBe(0); // nothing twice
+    await events.close();
+  });
+});
