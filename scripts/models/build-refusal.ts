@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createVectorizer, DEFAULT_VECTORIZER } from '../../src/core/classify/text/vectorize.js';
 import { trainLinear } from '../../src/core/classify/model/train.js';
 import { predictProba } from '../../src/core/classify/model/linear.js';
-import { binaryMetrics, confusionMatrix, type BinaryMetrics } from '../../src/core/classify/model/metrics.js';
+import { confusionMatrix } from '../../src/core/classify/metrics.js';
+import { binaryMetrics, type BinaryMetrics } from '../../src/core/classify/model/metrics.js';
 import { refusalFeatures, REFUSAL_FEATURE_NAMES } from '../../src/core/classify/refusal/features.js';
 import { REFUSAL_CLASSES } from '../../src/core/classify/refusal/refusal.js';
 import { writeModelFile } from '../../src/adapters/models/model-files.js';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     const p = predictProba(shipped.model, v);
     return REFUSAL_CLASSES[p.indexOf(Math.max(...p))]!;
   });
-  const cm = confusionMatrix(synthDev.map((r) => r.label), pred, REFUSAL_CLASSES);
+  const cm = confusionMatrix(synthDev.map((r) => r.label), pred, REFUSAL_CLASSES).counts;
   const metrics = `Positive class: refuse or partial (score = 1 − P(comply)), threshold 0.5.\n\n${METRICS_HEADER}\n${lines.join('\n')}\n\n` +
     `Three-way confusion on the held-out hand-written topics (rows true, columns predicted; ${REFUSAL_CLASSES.join(', ')}): ${JSON.stringify(cm)}`;
   process.stdout.write(`${metrics}\n`);

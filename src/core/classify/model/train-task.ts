@@ -2,7 +2,8 @@ import { createVectorizer, DEFAULT_VECTORIZER, type VectorizerConfig } from '../
 import { appendFeatures, type SparseVector } from '../text/sparse.js';
 import { decodeModel, encodeModel, type LoadedModel } from './format.js';
 import { argmax, predictProba } from './linear.js';
-import { binaryMetrics, confusionMatrix, macroF1, type BinaryMetrics } from './metrics.js';
+import { confusionMatrix, macroF1 } from '../metrics.js';
+import { binaryMetrics, type BinaryMetrics } from './metrics.js';
 import { classesFor, type TaskSpec, type TrainingRow } from './tasks.js';
 import { trainLinear } from './train.js';
 
@@ -71,7 +72,7 @@ export function trainTaskModel(options: TrainTaskOptions): { loaded: LoadedModel
     const confusion = confusionMatrix(truth, predicted, classes);
     const perClass: Record<string, BinaryMetrics> = {};
     classes.forEach((c, k) => (perClass[c] = binaryMetrics(probs.map((p) => p[k]!), truth.map((t) => t === c))));
-    dev = { n: truth.length, accuracy: truth.filter((t, i) => t === predicted[i]).length / truth.length, macroF1: macroF1(confusion), classes, confusion, perClass };
+    dev = { n: truth.length, accuracy: truth.filter((t, i) => t === predicted[i]).length / truth.length, macroF1: macroF1(confusion), classes, confusion: confusion.counts, perClass };
     loaded.metadata.dev = { n: dev.n, accuracy: dev.accuracy, macroF1: dev.macroF1 };
   }
   return { loaded, dev };
