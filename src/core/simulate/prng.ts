@@ -1,9 +1,11 @@
+import { mulberry32 } from '../stats/random.js';
+
 /**
  * Seeded randomness for the simulation. The core may not call Math.random(): every random choice
  * comes from a `Rng` built from a seed, so one seed replays one run.
  *
- * Generator: mulberry32 (Tommy Ettinger, 2017; public domain), a 32-bit state generator with a
- * period of 2^32 that passes gjrand and PractRand to 2^32 outputs; ample for choosing templates.
+ * Generator: mulberry32 from the statistics core (src/core/stats/random.ts), a 32-bit state
+ * generator with a period of 2^32; ample for choosing templates.
  * String hashing: cyrb53 (bryc, 2018, public domain) folded to 32 bits, used to derive a seed per
  * request from (seed, prompt, occurrence) so the answer does not depend on request interleaving.
  *
@@ -21,14 +23,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (n) => Math.floor(next() * n),

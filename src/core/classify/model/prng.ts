@@ -1,20 +1,13 @@
+import { mulberry32, type Rng } from '../../stats/random.js';
+
 /**
- * mulberry32: a small seeded 32-bit PRNG (Tommy Ettinger, public domain). Core code never calls
- * Math.random(); anything random takes one of these, so a seed reproduces a run exactly.
+ * The trainer's seeded generator: mulberry32 from the statistics core, so one seed reproduces a
+ * model exactly. Core code never calls Math.random().
  * Example: createPrng(1)() === 0.6270739405881613.
  */
-export type Prng = () => number;
+export type Prng = Rng;
 
-export function createPrng(seed: number): Prng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const createPrng: (seed: number) => Prng = mulberry32;
 
 /** Fisher–Yates shuffle in place, driven by `rng`. */
 export function shuffleInPlace<T>(items: T[] | Int32Array, rng: Prng): void {
