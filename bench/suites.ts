@@ -1,4 +1,5 @@
 import { classifySuite } from './classify.js';
+import { e2eSuite } from './e2e.js';
 import { gatewaySuite } from './gateway.js';
 import { ingestSuite } from './ingest.js';
 import { statsChangepointSuite } from './stats-changepoint.js';
@@ -18,4 +19,5 @@ export const SUITES: BenchSuite[] = [
   statsSequentialSuite,
   statsCompareSuite,
   simulateSuite,
+  e2eSuite,
 ];
