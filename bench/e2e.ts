@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * on. Clients send the simulator's traffic mix (varied prompts and answers; plain JSON, not
  * streamed, so the client side stays cheap) through the gateway at the highest rate the pipeline
  * keeps up with:
- * 1. capacity: 48 closed-loop clients for 30 s (quick 15 s); analysed events/s from /metrics;
+ * 1. capacity: 48 closed-loop clients for 30 s (quick 15 s); analysed events/s from /metrics; the
+ *    traffic of this phase then becomes the active baseline (`argus baseline create`), so the
+ *    detection engine runs its minute cycles during phase 2;
  * 2. sustained: an open loop at 95% of that capacity for 10 minutes (quick 1 minute), reporting
  *    analysed events/s, the analysis backlog at the end, the gateway's added latency (a probe
  *    alternates the same request direct to the simulator and through the gateway, one at a time)
@@ -100,8 +103,13 @@ export const e2eSuite: BenchSuite = {
       stop = true;
       await Promise.all(clients);
       log(`capacity: ${Math.round(capacity)} analysed events/s (gateway stored ${Math.round((c1.stored - c0.stored) / (capMs / 1000))}/s)`);
-      // Let the backlog drain before the sustained run.
+      // Let the backlog drain, then make the capacity phase's traffic the active baseline, so the
+      // detection engine (its minute cycles, the n-gram backdoor detector) works during the sustained run.
       for (let i = 0; i < 120; i++) { const c = await counters(argusBase); if (c.stored - c.analysed < 100) break; await sleep(500); }
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, [cli, 'baseline', 'create', '--config', config, '--data-dir', dir, '--deployment', 'bench', '--sources', 'production'], { stdio: 'ignore', env: { ...process.env, ...ENV } });
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`argus baseline create exited ${code}`))));
+      });
 
       // 2. Sustained open loop at 95% of capacity, with a latency probe and memory samples.
       const durationMs = quick ? 60_000 : 600_000;
