@@ -1,5 +1,6 @@
 import { classifySuite } from './classify.js';
 import { dashboardSuite } from './dashboard.js';
+import { e2eSuite } from './e2e.js';
 import { gatewaySuite } from './gateway.js';
 import { ingestSuite } from './ingest.js';
 import { statsChangepointSuite } from './stats-changepoint.js';
@@ -20,4 +21,5 @@ export const SUITES: BenchSuite[] = [
   statsCompareSuite,
   simulateSuite,
   dashboardSuite,
+  e2eSuite,
 ];

@@ -9,7 +9,7 @@ export const findingSchema = z.object({
   deployment: z.string(),
   metric: z.enum(metricNames),
   category: z.string().nullable(),
-  detector: z.enum(['threshold', 'bernoulli-cusum', 'ewma', 'chi2']),
+  detector: z.enum(['threshold', 'bernoulli-cusum', 'ewma', 'chi2', 'ngram-poisson']),
   level: z.enum(['none', 'warning', 'critical']),
   severity,
   atMs: z.number(),
@@ -22,6 +22,7 @@ export const findingSchema = z.object({
   effect: z.number().optional(),
   triggers: z.number().optional(),
   startedMs: z.number().optional(),
+  phrases: z.array(z.string()).optional(),
   explanation: z.string(),
 });
 
@@ -35,7 +36,7 @@ export const alertSchema = z.object({
   state: z.enum(['firing', 'resolved']),
   severity,
   explanation: z.string(),
-  detectors: z.array(z.enum(['threshold', 'bernoulli-cusum', 'ewma', 'chi2'])),
+  detectors: z.array(z.enum(['threshold', 'bernoulli-cusum', 'ewma', 'chi2', 'ngram-poisson'])),
   baselineId: z.string(),
   firstFiredMs: z.number(),
   lastFindingMs: z.number(),

@@ -25,15 +25,15 @@ function detectionOf(argus: Argus) {
 }
 
 /**
- * The demo's detection: the baseline is the pre-deployment suite answered by the model before
- * the scenario starts (stored as evaluation events and analysed like any traffic), then the
- * engine's cycles and alerts.
+ * The demo's detection: the baseline is a pre-deployment evaluation answered by the model before
+ * the scenario starts (the given evaluation set, or suites/pre-deployment.jsonl; stored as
+ * evaluation events and analysed like any traffic), then the engine's cycles and alerts.
  */
 export function createDemoDetection(): DemoDetection {
   return {
-    async buildBaseline(argus, modelUrl) {
+    async buildBaseline(argus, modelUrl, nowMs, evaluationSet) {
       const detection = detectionOf(argus);
-      const prompts = suitePrompts();
+      const prompts = evaluationSet ?? suitePrompts();
       const records: EventRecord[] = [];
       let next = 0;
       await Promise.all(Array.from({ length: 16 }, async () => {
@@ -45,19 +45,21 @@ export function createDemoDetection(): DemoDetection {
             body: JSON.stringify({ model: DEFAULT_MODEL_NAME, messages: [{ role: 'user', content: p.prompt }] }),
           });
           const body = (await res.body.json()) as { choices?: Array<{ message?: { content?: string } }> };
-          const nowMs = Date.now();
+          const atMs = nowMs();
           records.push({
-            id: `suite-${p.id}`, timestampMs: nowMs, receivedMs: nowMs, deployment: DEMO_DEPLOYMENT, model: DEFAULT_MODEL_NAME, source: 'evaluation',
+            id: `suite-${p.id}`, timestampMs: atMs, receivedMs: atMs, deployment: DEMO_DEPLOYMENT, model: DEFAULT_MODEL_NAME, source: 'evaluation',
             userHash: null, session: null, input: [{ role: 'user', content: p.prompt }], output: body.choices?.[0]?.message?.content ?? '',
             latencyMs: performance.now() - started, inputTokens: null, outputTokens: null, metadata: { suite: 'pre-deployment' },
           });
         }
       }));
+      // Answers come back in any order; the baseline must not depend on it.
+      records.sort((a, b) => a.id.localeCompare(b.id));
       await argus.pipeline.ingest(records, 'api');
       await argus.pipeline.idle();
       await createBaselineFromWindow(argus.store, detection.store, {
-        deployment: DEMO_DEPLOYMENT, sources: ['evaluation'], reason: 'initial', activate: true, nowMs: Date.now(),
-        note: `pre-deployment suite, ${records.length} prompts`,
+        deployment: DEMO_DEPLOYMENT, sources: ['evaluation'], reason: 'initial', activate: true, nowMs: nowMs(),
+        note: evaluationSet ? `pre-deployment evaluation on ${records.length} prompts drawn like the expected traffic` : `pre-deployment suite, ${records.length} prompts`,
       });
     },
     async cycle(argus) {

@@ -4,12 +4,15 @@ import type { BaselineVersion } from '../../contracts/baseline.js';
 import type { Clock } from '../../core/clock.js';
 import { alarmToFinding, withChangepoint } from '../../core/detect/alarm-finding.js';
 import { escalateCritical, reconcileAlerts, type AlertTransition } from '../../core/detect/alerts.js';
+import { addBackdoorObservation, createBackdoorState, evaluateBackdoor, type BackdoorState } from '../../core/detect/backdoor.js';
+import { backdoorFinding } from '../../core/detect/backdoor-finding.js';
 import { addObservation, emptyMinuteRecord, mergeMinuteRecords, type MinuteRecord } from '../../core/detect/minute-record.js';
 import { createSequentialState, updateCusums, updateWindowEwmas, type SequentialAlarm, type SequentialState } from '../../core/detect/sequential.js';
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/detect/settings.js';
 import type { Finding } from '../../core/detect/types.js';
 import { evaluateWindow } from '../../core/detect/window-rules.js';
 import type { EventAnalysis, StoredEvent } from '../../core/events/event.js';
+import { toBackdoorObservation } from './backdoor-observe.js';
 import { observeEvents } from './observe.js';
 import type { AlertTransitionBus } from './transitions.js';
 
@@ -99,13 +102,24 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     return out;
   }
 
+  // The backdoor detector's n-gram counts stay in memory (too large for the stored state); after a
+  // restart or a new baseline it starts again with a fresh warm-up.
+  const backdoors = new Map<string, { baselineId: string; untilMs: number; state: BackdoorState }>();
+  const backdoorFor = (deployment: string, baselineId: string, fromMs: number): { baselineId: string; untilMs: number; state: BackdoorState } => {
+    const cur = backdoors.get(deployment);
+    if (cur && cur.baselineId === baselineId && cur.untilMs === fromMs) return cur;
+    const fresh = { baselineId, untilMs: fromMs, state: createBackdoorState() };
+    backdoors.set(deployment, fresh);
+    return fresh;
+  };
+
   async function runDeployment(deployment: string): Promise<AlertTransition[]> {
     const baseline = await o.store.activeBaseline(deployment);
     if (!baseline) return [];
     const nowMs = o.clock.now();
     const saved = await o.store.loadDetectorState(deployment);
     const parsed = saved ? (JSON.parse(saved.stateJson) as EngineState) : undefined;
-  const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
+    const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
     let untilMs = floorTo(nowMs - latenessMs, MINUTE_MS);
     if (untilMs <= st.processedUntilMs) return [];
     let events = await readEvents(deployment, st.processedUntilMs, untilMs);
@@ -143,6 +157,13 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
       }
     }
     for (const a of alarms) findings.push(alarmToFinding(deployment, a, profile, settings, history.filter((r) => r.minuteMs < a.atMs)));
+    const bd = backdoorFor(deployment, baseline.id, st.processedUntilMs);
+    for (const e of analysed) addBackdoorObservation(bd.state, toBackdoorObservation(e, settings.backdoor.policyMin), settings.backdoor);
+    for (let end = st.processedUntilMs + MINUTE_MS; end <= untilMs; end += MINUTE_MS) {
+      const ev = evaluateBackdoor(bd.state, end, settings.falseAlarmRatePerWindow, settings.backdoor);
+      if (ev.signals.length > 0) findings.push(backdoorFinding(deployment, ev, end, settings.backdoor));
+    }
+    bd.untilMs = untilMs;
     if (o.extraFindings) findings.push(...await o.extraFindings({ deployment, baseline, history, nowMs }));
     const all = escalateCritical(findings.map((f) => withChangepoint(f, history)));
     const { alerts, transitions } = reconcileAlerts(await o.store.openAlerts(deployment), all, baseline.id, nowMs, resolveAfterMs);

@@ -13,7 +13,7 @@ describe('scoreDemo', () => {
     const s = scoreDemo(faults, [
       alert('a1', 2_500, 'refusal_rate', 'S9'), // wrong category: not the erosion
       alert('a2', 3_000, 'refusal_rate', 'S2'),
-      alert('a3', 6_000, 'anomalous_output_rate', null, 'critical'),
+      alert('a3', 6_000, 'backdoor_trigger', null, 'critical'),
     ]);
     expect(s.faults.map((f) => [f.fault.id, f.detected, f.delayMs, f.alert?.id])).toEqual([['erosion', true, 2_000, 'a2'], ['backdoor', true, 1_000, 'a3']]);
     expect(s.allDetected).toBe(true);
@@ -31,6 +31,11 @@ describe('scoreDemo', () => {
   it('does not credit a refusal-rate alert to the backdoor (an erosion raises those too)', () => {
     const s = scoreDemo(faults, [alert('late-refusal', 6_000, 'refusal_rate', null, 'critical')]);
     expect(s.faults.map((f) => [f.fault.id, f.detected])).toEqual([['erosion', true], ['backdoor', false]]);
+  });
+
+  it('credits the backdoor only to an alert that names a trigger, not to anomaly, toxicity or policy alerts an erosion also raises', () => {
+    const s = scoreDemo(faults, [alert('anomaly', 5_500, 'anomalous_output_rate', null, 'high'), alert('tox', 5_600, 'toxicity_p95', null, 'high'), alert('t', 7_000, 'backdoor_trigger', null, 'critical')]);
+    expect(s.faults[1]?.alert?.id).toBe('t');
   });
 
   it('never credits one alert to two faults', () => {

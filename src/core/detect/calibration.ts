@@ -2,7 +2,8 @@ import { calibrateBernoulliCusum, createBernoulliCusum, createEwma, updateBernou
 import { CHI2_LEVEL_FACTOR, histogramTest } from './window-rules.js';
 import { createRng, sampleBinomial, sampleNormal, type Rng } from '../stats/random.js';
 import { ewmaLimit } from './sequential.js';
-import { refusalLevel, DEFAULT_THRESHOLDS } from './thresholds.js';
+import { guardedRefusalLevel, refusalGuardZ } from './refusal-guard.js';
+import { DEFAULT_THRESHOLDS } from './thresholds.js';
 
 /**
  * Seeded Monte Carlo checks of the detectors as the engine runs them: the in-control false-alarm
@@ -86,17 +87,20 @@ export function measureFalseAlarms(o: { streams: number; seed: number; eventsPer
     }
     rows.push(rate(alarms, o.streams * o.windowsPerStream, o.falseAlarmRatePerWindow, 'chi-squared with pooling, 10-bin histogram (n=300 vs 2000)', 'window'));
   }
-  // The DESIGN.md category rule with the Wilson guard, 5-minute windows of 50 requests at 95%.
-  {
+  // The DESIGN.md category rule with its guard, 5-minute windows of 50 requests, against a baseline
+  // that is itself a sample of 400 (drawn once per stream): at 95%, and at the 20% that imperfect
+  // classifiers measure on mixed traffic (where the old window-only Wilson guard alarmed).
+  const z = refusalGuardZ(o.falseAlarmRatePerWindow);
+  for (const [p0, seedOffset] of [[0.95, 5000], [0.2, 5500]] as const) {
     let alarms = 0;
     for (let s = 0; s < o.streams; s++) {
-      const rng = createRng(o.seed * 5000 + s);
+      const rng = createRng(o.seed * seedOffset + s);
+      const base = { k: sampleBinomial(rng, 400, p0), n: 400 };
       for (let w = 0; w < o.windowsPerStream; w++) {
-        const k = sampleBinomial(rng, 50, 0.95);
-        if (refusalLevel(DEFAULT_THRESHOLDS, 'category', 0.95, wilsonInterval(k, 50).upper) !== 'none') alarms++;
+        if (guardedRefusalLevel(DEFAULT_THRESHOLDS, 'category', base, { k: sampleBinomial(rng, 50, p0), n: 50 }, z) !== 'none') alarms++;
       }
     }
-    rows.push(rate(alarms, o.streams * o.windowsPerStream, o.falseAlarmRatePerWindow, 'threshold rule, category drop > 15% (n=50, Wilson guard)', 'window'));
+    rows.push(rate(alarms, o.streams * o.windowsPerStream, o.falseAlarmRatePerWindow, `threshold rule, category drop > 15% (p0 ${p0 * 100}%, n=50 vs baseline n=400, guarded)`, 'window'));
   }
   return rows;
 }
@@ -130,8 +134,11 @@ export function measureDelays(o: { streams: number; seed: number; falseAlarmRate
     return out;
   };
   summarise(`fixed ${o.windowMinutes}-minute window, refusals <= ${c} of ${n}`, fixedFar, windowed((k) => k <= c));
-  const designFar = (() => { let p = 0; for (let k = 0; k <= n; k++) if (refusalLevel(DEFAULT_THRESHOLDS, 'category', 0.95, wilsonInterval(k, n).upper) !== 'none') p = binomialCdf(k, n, 0.95); return p / n; })();
-  summarise(`DESIGN rule (drop > 15%, Wilson guard), ${o.windowMinutes}-minute window`, designFar,
-    windowed((k) => refusalLevel(DEFAULT_THRESHOLDS, 'category', 0.95, wilsonInterval(k, n).upper) !== 'none'));
+  // The rule against a baseline of 380/400 (95%), its guard at the default per-window target (1e-3).
+  const base = { k: 380, n: 400 };
+  const z = refusalGuardZ(1e-3);
+  const fires = (k: number) => guardedRefusalLevel(DEFAULT_THRESHOLDS, 'category', base, { k, n }, z) !== 'none';
+  const designFar = (() => { let p = 0; for (let k = 0; k <= n; k++) if (fires(k)) p = binomialCdf(k, n, 0.95); return p / n; })();
+  summarise(`DESIGN rule (drop > 15%, guarded, baseline 380/400), ${o.windowMinutes}-minute window`, designFar, windowed(fires));
   return rows;
 }

@@ -22,7 +22,7 @@ const num = (x: number | null, digits = 2): string => (x === null ? 'n/a' : x.to
 const p = (x: number | undefined) => (x === undefined ? '' : `, p = ${x < 1e-4 ? x.toExponential(1) : x.toFixed(4)}`);
 
 const TEST_NAMES: Record<Finding['detector'], string> = {
-  threshold: 'the threshold rule', 'bernoulli-cusum': 'CUSUM', ewma: 'EWMA', chi2: 'the chi-squared test',
+  threshold: 'the threshold rule', 'bernoulli-cusum': 'CUSUM', ewma: 'EWMA', chi2: 'the chi-squared test', 'ngram-poisson': 'the n-gram test',
 };
 
 /**

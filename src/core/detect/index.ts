@@ -9,3 +9,5 @@ export * from './changepoint.js';
 export * from './alarm-finding.js';
 export * from './alerts.js';
 export * from './explain.js';
+export * from './backdoor.js';
+export * from './backdoor-finding.js';

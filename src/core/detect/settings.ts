@@ -1,3 +1,4 @@
+import { DEFAULT_BACKDOOR_SETTINGS, type BackdoorSettings } from './backdoor.js';
 import { DEFAULT_THRESHOLDS, type DetectionThresholds } from './thresholds.js';
 
 /**
@@ -18,6 +19,8 @@ export interface DetectionSettings {
   ewmaLambda: number;
   /** Fewest observations before a rule or test speaks. */
   minSamples: { rate: number; category: number; histogram: number };
+  /** The input n-gram backdoor detector (its alpha is falseAlarmRatePerWindow). */
+  backdoor: BackdoorSettings;
 }
 
 export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
@@ -28,4 +31,5 @@ export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   anomalyShiftFactor: 10,
   ewmaLambda: 0.2,
   minSamples: { rate: 30, category: 20, histogram: 50 },
+  backdoor: DEFAULT_BACKDOOR_SETTINGS,
 };

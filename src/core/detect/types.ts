@@ -10,6 +10,7 @@ export const METRICS = {
   refusal_rate: 'safety',
   toxicity_p95: 'safety',
   anomalous_output_rate: 'safety',
+  backdoor_trigger: 'safety',
   output_length: 'output',
   topic_distribution: 'output',
   input_category_distribution: 'input',
@@ -20,7 +21,7 @@ export const METRICS = {
 } as const satisfies Record<string, DriftKind>;
 export type MetricName = keyof typeof METRICS;
 
-export type DetectorKind = 'threshold' | 'bernoulli-cusum' | 'ewma' | 'chi2';
+export type DetectorKind = 'threshold' | 'bernoulli-cusum' | 'ewma' | 'chi2' | 'ngram-poisson';
 
 /** One detector's verdict that something moved, at one moment. The engine groups findings into alerts. */
 export interface Finding {
@@ -47,6 +48,8 @@ export interface Finding {
   triggers?: number | undefined;
   /** When the change began, from the change-point search on the metric's minute history. */
   startedMs?: number | undefined;
+  /** Backdoor findings: the input n-grams that alarmed, most specific first. */
+  phrases?: string[] | undefined;
   explanation: string;
 }
 

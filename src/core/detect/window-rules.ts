@@ -9,7 +9,8 @@ const HALF: Smoothing = { kind: 'additive', pseudocount: 0.5 };
 import { explainFinding, windowLabel } from './explain.js';
 import { recordToxicityQuantile, type MinuteRecord } from './minute-record.js';
 import type { DetectionSettings } from './settings.js';
-import { anomalyLevel, refusalLevel, toxicityLevel, type ThresholdLevel } from './thresholds.js';
+import { guardedRefusalLevel, refusalGuardZ } from './refusal-guard.js';
+import { anomalyLevel, toxicityLevel, type ThresholdLevel } from './thresholds.js';
 import type { AlertSeverity, Finding, MetricName } from './types.js';
 
 /** Severity a threshold rule alone implies (DESIGN.md): warning -> medium, critical -> high. */
@@ -18,12 +19,11 @@ export function severityOfLevel(level: ThresholdLevel): AlertSeverity {
 }
 
 /**
- * Small-sample guard: a refusal rule takes the level of the 95% Wilson upper bound of the window's
- * rate, not of the point estimate, so 38/50 (76%, upper bound 86%) is not yet past the 80.75%
- * line of a 95% baseline while 420/600 (70%, upper bound 73.5%) is. The anomaly rule likewise
- * uses the lower bound of the flagged share.
+ * Small-sample guard: a refusal rule takes a level only when the window is below its line with
+ * significance (guardedRefusalLevel: both the window and the baseline are samples; the level is
+ * the per-window false-alarm target split over the 15 refusal rules). The anomaly rule uses the
+ * lower 95% Wilson bound of the flagged share.
  */
-const upperBound = (k: number, n: number) => wilsonInterval(k, n).upper;
 
 /**
  * The chi-squared approximation runs hot on skewed 10-bin histograms at n = 300: seeded in-control
@@ -75,9 +75,10 @@ export function evaluateWindow(deployment: string, b: BaselineProfile, w: Minute
   };
   const t = s.thresholds;
   const overall = b.refusal.overall;
+  const z = refusalGuardZ(s.falseAlarmRatePerWindow);
   if (overall.rate !== null && overall.n >= s.minSamples.rate && w.harmful >= s.minSamples.rate) {
     const rate = w.refused / w.harmful;
-    const level = refusalLevel(t, 'overall', overall.rate, upperBound(w.refused, w.harmful));
+    const level = guardedRefusalLevel(t, 'overall', overall, { k: w.refused, n: w.harmful }, z);
     if (level !== 'none') {
       push({ metric: 'refusal_rate', category: null, detector: 'threshold', level, severity: severityOfLevel(level),
         observed: { value: rate, n: w.harmful }, baseline: { value: overall.rate, n: overall.n },
@@ -89,7 +90,7 @@ export function evaluateWindow(deployment: string, b: BaselineProfile, w: Minute
     const cur = w.byCategory[c as HarmCategory];
     if (!base || base.rate === null || !cur || base.n < s.minSamples.category || cur[0] < s.minSamples.category) continue;
     const rate = cur[1] / cur[0];
-    const level = refusalLevel(t, 'category', base.rate, upperBound(cur[1], cur[0]));
+    const level = guardedRefusalLevel(t, 'category', base, { k: cur[1], n: cur[0] }, z);
     if (level === 'none') continue;
     push({ metric: 'refusal_rate', category: c, detector: 'threshold', level, severity: severityOfLevel(level),
       observed: { value: rate, n: cur[0] }, baseline: { value: base.rate, n: base.n },

@@ -1,0 +1,220 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
+import { buildPromptCatalogue } from '../src/core/simulate/catalogue.js';
+import { createPromptPicker } from '../src/core/simulate/traffic-mix.js';
+import { addBackdoorObservation, createBackdoorState, DEFAULT_BACKDOOR_SETTINGS, evaluateBackdoor } from '../src/core/detect/backdoor.js';
+import type { BenchRow, BenchSuite } from './types.js';
+import { percentile, processCpuMs, startChild, stopChild } from './support/util.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const cli = join(here, '..', 'src', 'cli', 'main.js');
+const UPSTREAM_PORT = 17_821;
+const ARGUS_PORT = 17_822;
+const ENV = { ARGUS_USER_HASH_SECRET: 'bench-secret-0123456789' };
+const TARGET_EVENTS_PER_S = 2_000;
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+function rssMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch { return undefined; }
+}
+
+/** Direct children of a process (the analysis worker of `argus serve`). */
+function childPids(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  try { return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number); } catch { return []; }
+}
+
+async function counters(base: string): Promise<{ analysed: number; stored: number }> {
+  const res = await request(`${base}/metrics`);
+  const text = await res.body.text();
+  const value = (re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
+  return { analysed: value(/^argus_events_analysed_total\{status="done"\} (\S+)$/m), stored: value(/^argus_events_stored_total (\S+)$/m) };
+}
+
+const RSS_FLAT_MIB = 10;
+
+function median(xs: readonly number[]): number {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length === 0 ? NaN : (s[Math.floor((s.length - 1) / 2)] as number + (s[Math.ceil((s.length - 1) / 2)] as number)) / 2;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The n-gram backdoor detector alone, in process: the simulator's traffic mix, 40% of events in a
+ * harmful category (about what today's classifiers report on it), one evaluation per minute of
+ * 6,000 events. CPU microseconds per event.
+ */
+function backdoorDetectorCost(minutes: number): { usPerEvent: number; historySize: number } {
+  const picker = createPromptPicker({ catalogue: buildPromptCatalogue(), seed: 3 });
+  const state = createBackdoorState();
+  const perMinute = 6_000;
+  const cpu0 = process.cpuUsage();
+  for (let m = 0; m < minutes; m++) {
+    for (let i = 0; i < perMinute; i++) {
+      addBackdoorObservation(state, { tsMs: m * 60_000 + i, category: i % 5 < 2 ? 'S2' : 'benign', flagged: i % 9 === 0, inputText: picker.pick(0).text }, DEFAULT_BACKDOOR_SETTINGS);
+    }
+    evaluateBackdoor(state, (m + 1) * 60_000, 1e-3, DEFAULT_BACKDOOR_SETTINGS);
+  }
+  const u = process.cpuUsage(cpu0);
+  return { usPerEvent: (u.user + u.system) / (minutes * perMinute), historySize: state.history.size };
+}
+
+/**
+ * End to end: the simulated model (no added latency) behind `argus serve` with every built-in
+ * classifier, analysis in its child process, SQLite storage (WAL, synchronous=FULL) and detection
+ * on. Clients send the simulator's traffic mix (varied prompts and answers; plain JSON, not
+ * streamed, so the client side stays cheap) through the gateway at the highest rate the pipeline
+ * keeps up with:
+ * 1. capacity: 48 closed-loop clients for 30 s (quick 15 s); analysed events/s from /metrics; the
+ *    traffic of this phase then becomes the active baseline (`argus baseline create`), so the
+ *    detection engine runs its minute cycles during phase 2;
+ * 2. sustained: an open loop at 95% of that capacity for 10 minutes (quick 1 minute), reporting
+ *    analysed events/s, the analysis backlog at the end, the gateway's added latency (a probe
+ *    alternates the same request direct to the simulator and through the gateway, one at a time)
+ *    and resident memory of the server and its analysis worker every 10 s; "levels off" = the
+ *    median RSS of the last quarter of the run is less than 10 MiB above that of the second quarter
+ *    (medians, because garbage collection makes RSS a sawtooth).
+ * CPU time of each process is reported beside wall time: the machine is shared.
+ */
+export const e2eSuite: BenchSuite = {
+  name: 'e2e',
+  async run({ quick, log }) {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-bench-e2e-'));
+    const config = join(dir, 'argus.yaml');
+    writeFileSync(config, 'classifiers: { enabled: true }\ndetection: { enabled: true }\nlog: { level: warn }\n');
+    const upstreamBase = `http://127.0.0.1:${UPSTREAM_PORT}`;
+    const argusBase = `http://127.0.0.1:${ARGUS_PORT}`;
+    const upstream = await startChild(cli, ['simulate', '--port', String(UPSTREAM_PORT), '--latency-ms', '0', '--per-token-ms', '0', '--seed', '1'], `${upstreamBase}/healthz`);
+    const argus = await startChild(cli, ['serve', '--config', config, '--port', String(ARGUS_PORT), '--data-dir', dir, '--upstream', `${upstreamBase}/v1`], `${argusBase}/healthz`, ENV);
+    const catalogue = buildPromptCatalogue();
+    const picker = createPromptPicker({ catalogue, seed: 5 });
+    const dispatcher = new Agent({ connections: 128 });
+    const send = async (base: string, prompt: string, deployment = 'bench') => {
+      const t0 = performance.now();
+      const res = await request(`${base}/v1/chat/completions`, {
+        method: 'POST', dispatcher, headers: { 'content-type': 'application/json', 'x-argus-deployment': deployment, 'x-argus-user': 'bench-user' },
+        body: JSON.stringify({ model: 'argus-sim-ft', messages: [{ role: 'user', content: prompt }] }),
+      });
+      await res.body.dump();
+      if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
+      return performance.now() - t0;
+    };
+    const rows: BenchRow[] = [];
+    const bd = backdoorDetectorCost(quick ? 5 : 20);
+    log(`n-gram backdoor detector: ${bd.usPerEvent.toFixed(1)} µs CPU per event, ${bd.historySize} n-grams in its history`);
+    rows.push({ group: 'e2e', name: 'n-gram backdoor detector alone, CPU per event (in process, 6,000 events/min)', value: bd.usPerEvent, unit: 'µs' });
+    const load = `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at start`;
+    try {
+      // 1. Capacity: closed loop, analysed events per second once the pipeline is warm.
+      const capMs = quick ? 15_000 : 30_000;
+      let stop = false;
+      const clients = Array.from({ length: 48 }, async () => { while (!stop) await send(argusBase, picker.pick(0).text).catch(() => undefined); });
+      await sleep(5_000);
+      const c0 = await counters(argusBase);
+      const t0 = performance.now();
+      await sleep(capMs);
+      const c1 = await counters(argusBase);
+      const capacity = (c1.analysed - c0.analysed) / ((performance.now() - t0) / 1000);
+      stop = true;
+      await Promise.all(clients);
+      log(`capacity: ${Math.round(capacity)} analysed events/s (gateway stored ${Math.round((c1.stored - c0.stored) / (capMs / 1000))}/s)`);
+      // Let the backlog drain, then make the capacity phase's traffic the active baseline, so the
+      // detection engine (its minute cycles, the n-gram backdoor detector) works during the sustained run.
+      for (let i = 0; i < 120; i++) { const c = await counters(argusBase); if (c.stored - c.analysed < 100) break; await sleep(500); }
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, [cli, 'baseline', 'create', '--config', config, '--data-dir', dir, '--deployment', 'bench', '--sources', 'production'], { stdio: 'ignore', env: { ...process.env, ...ENV } });
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`argus baseline create exited ${code}`))));
+      });
+
+      // 2. Sustained open loop at 95% of capacity, with a latency probe and memory samples.
+      const durationMs = quick ? 60_000 : 600_000;
+      const rate = Math.max(50, capacity * 0.95);
+      const serverPid = argus.pid;
+      const workerPid = childPids(serverPid)[0];
+      const cpuStart = { server: processCpuMs(serverPid) ?? 0, worker: processCpuMs(workerPid) ?? 0, upstream: processCpuMs(upstream.pid) ?? 0, bench: process.cpuUsage() };
+      const s0 = await counters(argusBase);
+      const started = performance.now();
+      let sent = 0, failed = 0, lagMaxMs = 0;
+      const inFlight = new Set<Promise<void>>();
+      const direct: number[] = [];
+      const via: number[] = [];
+      const mem: Array<{ tS: number; server: number; worker: number }> = [];
+      const probe = (async () => {
+        const text = 'How do I set up a standing order from my current account?';
+        while (performance.now() - started < durationMs) {
+          direct.push(await send(upstreamBase, text).catch(() => NaN));
+          via.push(await send(argusBase, text, 'bench-probe').catch(() => NaN));
+          await sleep(50);
+        }
+      })();
+      const sampler = (async () => {
+        while (performance.now() - started < durationMs) {
+          mem.push({ tS: (performance.now() - started) / 1000, server: rssMiB(serverPid) ?? NaN, worker: rssMiB(workerPid) ?? NaN });
+          await sleep(10_000);
+        }
+      })();
+      while (performance.now() - started < durationMs) {
+        const due = started + (sent * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 0) await sleep(wait);
+        lagMaxMs = Math.max(lagMaxMs, performance.now() - due);
+        while (inFlight.size >= 256) await Promise.race(inFlight);
+        const p: Promise<void> = send(argusBase, picker.pick(0).text).then(() => undefined, () => { failed++; }).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        sent++;
+      }
+      await Promise.all(inFlight);
+      await probe;
+      await sampler;
+      const wallS = (performance.now() - started) / 1000;
+      const s1 = await counters(argusBase);
+      const cpu = {
+        server: (processCpuMs(serverPid) ?? 0) - cpuStart.server, worker: (processCpuMs(workerPid) ?? 0) - cpuStart.worker,
+        upstream: (processCpuMs(upstream.pid) ?? 0) - cpuStart.upstream,
+        bench: (() => { const u = process.cpuUsage(cpuStart.bench); return (u.user + u.system) / 1000; })(),
+      };
+      const analysedRate = (s1.analysed - s0.analysed) / wallS;
+      const backlog = s1.stored - s1.analysed;
+      const ok = (xs: number[]) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+      const d = ok(direct), v = ok(via);
+      // Garbage collection makes RSS a sawtooth: compare medians of the second and the last quarter.
+      const quarter = (q: number, key: 'server' | 'worker') => median(mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4).map((m) => m[key]));
+      const growth = Math.max(quarter(3, 'server') - quarter(1, 'server'), quarter(3, 'worker') - quarter(1, 'worker'));
+      const flat = growth < RSS_FLAT_MIB;
+      const firstRss = mem[0];
+      const lastRss = mem.at(-1);
+      log(`sustained: offered ${Math.round(sent / wallS)}/s (${failed} failed, max send lag ${Math.round(lagMaxMs)} ms), analysed ${Math.round(analysedRate)}/s, backlog at end ${backlog}`);
+      log(`CPU over ${wallS.toFixed(0)} s wall: server ${(cpu.server / 1000).toFixed(1)} s, analysis worker ${(cpu.worker / 1000).toFixed(1)} s, simulator ${(cpu.upstream / 1000).toFixed(1)} s, load generator ${(cpu.bench / 1000).toFixed(1)} s; ${load}`);
+      log(`RSS MiB (server/worker): ${mem.map((m) => `${m.tS.toFixed(0)}s ${m.server.toFixed(0)}/${m.worker.toFixed(0)}`).join(', ')}`);
+      const cpuPerEventUs = ((cpu.server + cpu.worker) * 1000) / Math.max(1, s1.analysed - s0.analysed);
+      rows.push(
+        { group: 'e2e', name: 'capacity: analysed events/s (48 closed-loop clients)', value: capacity, unit: 'events/s' },
+        { group: 'e2e', name: `sustained analysed events/s (${(durationMs / 60_000).toFixed(0)} min, gateway + all classifiers + SQLite + detection)`, value: analysedRate, unit: 'events/s',
+          target: `>= ${TARGET_EVENTS_PER_S.toLocaleString('en-US')}`, pass: analysedRate >= TARGET_EVENTS_PER_S && backlog < analysedRate * 5, note: `backlog at end ${backlog}; ${load}` },
+        { group: 'e2e', name: 'Argus CPU per analysed event (server + analysis worker)', value: cpuPerEventUs, unit: 'µs',
+          note: `2 cores at this cost: ${Math.round(2e6 / Math.max(cpuPerEventUs, 1e-9))} events/s if nothing else ran` },
+        { group: 'e2e', name: 'gateway added latency p50 under that load', value: percentile(v, 0.5) - percentile(d, 0.5), unit: 'ms' },
+        { group: 'e2e', name: 'gateway added latency p99 under that load', value: percentile(v, 0.99) - percentile(d, 0.99), unit: 'ms' },
+        { group: 'e2e', name: 'RSS server, start -> end', value: (lastRss?.server ?? NaN) - (firstRss?.server ?? NaN), unit: 'MiB', note: `${firstRss?.server.toFixed(0)} -> ${lastRss?.server.toFixed(0)} MiB` },
+        { group: 'e2e', name: 'RSS analysis worker, start -> end', value: (lastRss?.worker ?? NaN) - (firstRss?.worker ?? NaN), unit: 'MiB', note: `${firstRss?.worker.toFixed(0)} -> ${lastRss?.worker.toFixed(0)} MiB` },
+        { group: 'e2e', name: 'RSS growth, median of the last quarter minus the second quarter (worse of server, worker)', value: growth, unit: 'MiB',
+          target: `< ${RSS_FLAT_MIB} (levels off)`, pass: flat },
+      );
+    } finally {
+      await dispatcher.close();
+      await stopChild(argus);
+      await stopChild(upstream);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return rows;
+  },
+};
