@@ -1,3 +1,4 @@
+import { inTransaction } from './transaction.js';
 import pg from 'pg';
 import { alertTransitionSchema } from '../../../contracts/alert.js';
 import type { Alert, AlertTransition } from '../../../core/detect/alerts.js';
@@ -22,20 +23,7 @@ export function createPostgresDetectionStore(pool: pg.Pool): DetectionStore {
       throw new ArgusError('ARGUS_ERR_STORAGE', `PostgreSQL detection ${what} failed: ${(cause as Error).message}`, { cause });
     }
   };
-  const tx = <T>(what: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => wrap(what, async () => {
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
-  });
+  const tx = <T>(what: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => wrap(what, () => inTransaction(pool, fn));
   const lock = (c: pg.PoolClient, deployment: string) => c.query("SELECT pg_advisory_xact_lock(hashtext('argus-baselines:' || $1))", [deployment]);
   const one = async (c: pg.Pool | pg.PoolClient, id: string) => (await c.query<Row>('SELECT * FROM baselines WHERE id = $1', [id])).rows[0];
   const saveAlert = (c: pg.PoolClient, a: Alert, nowMs: number) => c.query(

@@ -1,3 +1,4 @@
+import { inTransaction } from './transaction.js';
 import pg from 'pg';
 import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
@@ -58,20 +59,7 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
       throw new ArgusError('ARGUS_ERR_STORAGE', `PostgreSQL ${what} failed: ${(cause as Error).message}`, { cause });
     }
   };
-  const tx = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
-  };
+  const tx = <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => inTransaction(pool, fn);
   const values = (e: EventRecord) => [e.id, e.timestampMs, e.receivedMs, e.deployment, e.model, e.source, e.userHash, e.session,
     e.input === null ? null : JSON.stringify(e.input), e.output, e.latencyMs, e.inputTokens, e.outputTokens,
     Object.keys(e.metadata).length === 0 ? null : JSON.stringify(e.metadata)];
