@@ -1,13 +1,15 @@
 /**
  * Feature-set experiment: which vectoriser settings keep the refusal and toxicity models as
  * accurate as today while making vectorising and scoring cheaper?
- *   nice -n 10 npx tsx scripts/models/feature-experiment.ts [--only base,c4,...] [--tasks refusal,toxicity]
+ *   nice -n 10 npx tsx scripts/models/feature-experiment.ts [--only base,c4,...] [--tasks refusal,toxicity,harm] [--harm-seeds 1..5] [--seed-offset K]
  *
  * For each candidate (see CANDIDATES) it retrains the refusal model (build-refusal.ts recipe) and
  * the main toxicity model (build-toxicity.ts recipe) on their usual data, round-trips them through
  * the quantised model file format, and reports the metrics the shipped models are judged on
  * (refusal: gptfuzz `evaluate` F1 and dev gptfuzz F1; toxicity: Wikipedia Talk test AUROC,
- * TweetEval offensive test AUROC, dev AUROC). Speed, CPU µs per ~1 KB bench output (best of three
+ * TweetEval offensive test AUROC, dev AUROC). With `--tasks ...,harm` also the harm-category
+ * model (build-harm-category.ts chosen settings, averaged over the first --harm-seeds of its five
+ * seeds, default 1; macro-F1 over S1–S13 on the test and dev splits). Speed, CPU µs per ~1 KB bench output (best of three
  * rounds, process.cpuUsage): normalise + vectorise, the vector's non-zero count, and a fused 10-row
  * int8 scorer of the candidate's hash dimension (the shape of the shipped output models), once warm
  * and once after each item has read 6 MB of other memory (as the other stages do inside the suite).
@@ -30,7 +32,11 @@ import { loadGptfuzzResponses } from './data/gptfuzz.js';
 import { refusalRows } from './build-refusal.js';
 import { MAIN_ENCODING, TOXICITY_TRAINING } from './build-toxicity.js';
 import { loadToxicitySplits, reportOn } from './data-content/toxicity-eval.js';
-import { createVectorCache, trainAndShip } from './data-content/train-helpers.js';
+import { createVectorCache, trainAndShip, trainAveragedAndShip } from './data-content/train-helpers.js';
+import { ENCODING as HARM_ENCODING, LEXICON, SEEDS as HARM_SEEDS } from './build-harm-category.js';
+import { harmReport, loadHarmSplits } from './data-content/harm-eval.js';
+import { createHarmCategoryScorer, HARM_CATEGORY_MODEL_NAME } from '../../src/core/classify/harm-category/harm-category.js';
+import { HARM_CATEGORIES } from '../../src/core/classify/types.js';
 
 export interface Candidate {
   name: string;
@@ -51,6 +57,9 @@ export const CANDIDATES: readonly Candidate[] = [
   candidate('d16-c34', 'word 1–2, char 3–4, 2^16', { dim: 1 << 16, charNgramMin: 3, charNgramMax: 4 }),
   candidate('d17-c4', 'word 1–2, char 4, 2^17', { dim: 1 << 17, charNgramMin: 4, charNgramMax: 4 }),
   candidate('w1-c4', 'word 1 only, char 4, 2^18', { wordNgramMax: 1, charNgramMin: 4, charNgramMax: 4 }),
+  candidate('wb35', 'word 1–2, char 3–5 within words, 2^18', { charWordBoundary: true }),
+  candidate('wb34', 'word 1–2, char 3–4 within words, 2^18', { charNgramMax: 4, charWordBoundary: true }),
+  candidate('d16-wb34', 'word 1–2, char 3–4 within words, 2^16', { dim: 1 << 16, charNgramMax: 4, charWordBoundary: true }),
 ];
 
 /** The candidates named in a comma-separated list (all when the list is empty); unknown names throw. */
@@ -76,6 +85,8 @@ export interface AccuracyResult {
   toxWikiAuroc?: number;
   toxTweetOffAuroc?: number;
   toxDevAuroc?: number;
+  harmTestF1?: number;
+  harmDevF1?: number;
   trainCpuS: number;
 }
 
@@ -83,11 +94,11 @@ export interface AccuracyResult {
 export function resultTable(rows: readonly { c: Candidate; speed: SpeedResult; acc: AccuracyResult }[]): string {
   const f = (x: number | undefined) => (x === undefined ? '—' : fmt(x));
   const n0 = (x: number) => x.toFixed(0);
-  const head = '| candidate | settings | vectorise µs | non-zeros | score µs warm / evicted | refusal F1 eval / dev | toxicity AUROC Wiki / TweetEval off. / dev | train CPU s |\n' +
-    '|---|---|---|---|---|---|---|---|';
+  const head = '| candidate | settings | vectorise µs | non-zeros | score µs warm / evicted | refusal F1 eval / dev | toxicity AUROC Wiki / TweetEval off. / dev | harm macro-F1 test / dev | train CPU s |\n' +
+    '|---|---|---|---|---|---|---|---|---|';
   const lines = rows.map(({ c, speed: s, acc: a }) =>
     `| ${c.name} | ${c.description} | ${n0(s.vectorizeUs)} | ${n0(s.nnz)} | ${s.scoreWarmUs.toFixed(1)} / ${s.scoreEvictedUs.toFixed(1)} | ` +
-    `${f(a.refusalEvalF1)} / ${f(a.refusalDevF1)} | ${f(a.toxWikiAuroc)} / ${f(a.toxTweetOffAuroc)} / ${f(a.toxDevAuroc)} | ${a.trainCpuS.toFixed(0)} |`);
+    `${f(a.refusalEvalF1)} / ${f(a.refusalDevF1)} | ${f(a.toxWikiAuroc)} / ${f(a.toxTweetOffAuroc)} / ${f(a.toxDevAuroc)} | ${f(a.harmTestF1)} / ${f(a.harmDevF1)} | ${a.trainCpuS.toFixed(0)} |`);
   return `${head}\n${lines.join('\n')}`;
 }
 
@@ -159,14 +170,14 @@ function measureSpeed(config: VectorizerConfig, outputs: readonly string[]): Spe
   return { vectorizeUs, nnz, scoreWarmUs, scoreEvictedUs: best };
 }
 
-function refusalAccuracy(vz: Vectorizer): Pick<AccuracyResult, 'refusalEvalF1' | 'refusalDevF1'> {
+function refusalAccuracy(vz: Vectorizer, seedOffset: number): Pick<AccuracyResult, 'refusalEvalF1' | 'refusalDevF1'> {
   const all = refusalRows(1);
   const train = all.filter((r) => !r.dev);
   const dev = all.filter((r) => r.dev && r.source === 'gptfuzz');
   const rows = featurize(train.map((r) => r.text), vz, refusalFeatures);
   const model = trainLinear({
     rows, labels: train.map((r) => r.label), classes: REFUSAL_CLASSES, dim: vz.config.dim + REFUSAL_FEATURE_NAMES.length,
-    kind: 'softmax', classWeights: 'balanced', sampleWeights: train.map((r) => r.weight), seed: 1, l2: 1e-5, epochs: 8, learningRate: 0.3,
+    kind: 'softmax', classWeights: 'balanced', sampleWeights: train.map((r) => r.weight), seed: 1 + seedOffset, l2: 1e-5, epochs: 8, learningRate: 0.3,
   });
   const draft: LoadedModel = { name: 'refusal', task: 'refusal', model, vectorizer: vz.config, extraFeatures: [...REFUSAL_FEATURE_NAMES], metadata: {} };
   const shipped = decodeModel(JSON.parse(JSON.stringify(encodeModel(draft))));
@@ -178,14 +189,14 @@ function refusalAccuracy(vz: Vectorizer): Pick<AccuracyResult, 'refusalEvalF1' |
   };
 }
 
-function toxicityAccuracy(vz: Vectorizer, data: ReturnType<typeof loadToxicitySplits>): Pick<AccuracyResult, 'toxWikiAuroc' | 'toxTweetOffAuroc' | 'toxDevAuroc'> {
+function toxicityAccuracy(vz: Vectorizer, data: ReturnType<typeof loadToxicitySplits>, seedOffset: number): Pick<AccuracyResult, 'toxWikiAuroc' | 'toxTweetOffAuroc' | 'toxDevAuroc'> {
   const t = TOXICITY_TRAINING;
   const family = (source: string) => source.split('/')[0] ?? source;
   const vec = createVectorCache(vz);
   const model = trainAndShip({
     name: 'toxicity', task: 'toxicity', vectorizer: vz, metadata: {},
     rows: data.train.map((r) => vec(r.text)), labels: data.train.map((r) => r.label), classes: ['clean', 'toxic'],
-    l2: t.l2, epochs: t.epochs, learningRate: t.learningRate, seed: t.seed, classWeights: 'balanced',
+    l2: t.l2, epochs: t.epochs, learningRate: t.learningRate, seed: t.seed + seedOffset, classWeights: 'balanced',
     sampleWeights: data.train.map((r) => t.sourceWeights[r.source] ?? t.sourceWeights[family(r.source)] ?? 1),
     encode: MAIN_ENCODING,
   });
@@ -195,6 +206,24 @@ function toxicityAccuracy(vz: Vectorizer, data: ReturnType<typeof loadToxicitySp
     toxTweetOffAuroc: reportOn(data.tweetOffensiveTest, score).auroc,
     toxDevAuroc: reportOn(data.dev, score).auroc,
   };
+}
+
+/**
+ * Harm category with the shipped recipe's chosen settings (l2 1e-5, 20 epochs, step 0.1, benign
+ * shift 0): the average of `seeds` runs (the shipped model averages five; one is a cheaper proxy).
+ * The build's grid search and shift choice on dev are not re-run.
+ */
+function harmAccuracy(vz: Vectorizer, data: ReturnType<typeof loadHarmSplits>, seeds: readonly number[]): Pick<AccuracyResult, 'harmTestF1' | 'harmDevF1'> {
+  const vec = createVectorCache(vz);
+  const trainRows = [...data.train, ...LEXICON];
+  const model = trainAveragedAndShip({
+    name: HARM_CATEGORY_MODEL_NAME, task: 'harm_category', vectorizer: vz, metadata: {}, classes: [...HARM_CATEGORIES],
+    kind: 'softmax', classWeights: 'balanced', encode: HARM_ENCODING, l2: 1e-5, epochs: 20, learningRate: 0.1,
+    rows: trainRows.map((r) => vec(r.text)), labels: trainRows.map((r) => r.label),
+  }, seeds);
+  const scorer = createHarmCategoryScorer(model);
+  const top = (t: string) => scorer.scoreVector(vec(t)).top;
+  return { harmTestF1: harmReport(data.test, top).macroF1Hazards, harmDevF1: harmReport(data.dev, top).macroF1Hazards };
 }
 
 function flag(argv: readonly string[], name: string): string | undefined {
@@ -208,14 +237,19 @@ async function main(): Promise<void> {
   const tasks = new Set((flag(argv, '--tasks') ?? 'refusal,toxicity').split(','));
   const outputs = makeItems(1000, 1).map((x) => x.output);
   const tox = tasks.has('toxicity') ? loadToxicitySplits() : undefined;
+  const harm = tasks.has('harm') ? loadHarmSplits() : undefined;
+  // --seed-offset k shifts the trainers' shuffle seeds (the data stay the same): run-to-run noise.
+  const seedOffset = Number(flag(argv, '--seed-offset') ?? 0);
+  const harmSeeds = HARM_SEEDS.slice(0, Number(flag(argv, '--harm-seeds') ?? 1)).map((s) => s + seedOffset);
   const results: { c: Candidate; speed: SpeedResult; acc: AccuracyResult }[] = [];
   for (const c of candidates) {
     const speed = measureSpeed(c.config, outputs);
     const vz = createVectorizer(c.config);
     const t = cpuUs();
     const acc: AccuracyResult = { trainCpuS: 0 };
-    if (tasks.has('refusal')) Object.assign(acc, refusalAccuracy(vz));
-    if (tox) Object.assign(acc, toxicityAccuracy(vz, tox));
+    if (tasks.has('refusal')) Object.assign(acc, refusalAccuracy(vz, seedOffset));
+    if (tox) Object.assign(acc, toxicityAccuracy(vz, tox, seedOffset));
+    if (harm) Object.assign(acc, harmAccuracy(vz, harm, harmSeeds));
     acc.trainCpuS = (cpuUs() - t) / 1e6;
     results.push({ c, speed, acc });
     process.stderr.write(`${c.name}: ${JSON.stringify({ speed, acc })}\n`);
