@@ -1,27 +1,31 @@
 /**
- * Feature-set experiment: which vectoriser settings keep the refusal and toxicity models as
- * accurate as today while making vectorising and scoring cheaper?
- *   nice -n 10 npx tsx scripts/models/feature-experiment.ts [--only base,c4,...] [--tasks refusal,toxicity,harm] [--harm-seeds 1..5] [--seed-offset K]
+ * Feature-set experiment: which vectoriser settings keep the shipped models as accurate as today
+ * while making vectorising and scoring cheaper? Results: docs/classifier-speed.md.
+ *   nice -n 10 npx tsx scripts/models/feature-experiment.ts [--only base,c4,...]
+ *     [--tasks refusal,toxicity,harm | none] [--harm-seeds 1..5] [--seed-offset K] [--rounds N]
  *
- * For each candidate (see CANDIDATES) it retrains the refusal model (build-refusal.ts recipe) and
- * the main toxicity model (build-toxicity.ts recipe) on their usual data, round-trips them through
- * the quantised model file format, and reports the metrics the shipped models are judged on
- * (refusal: gptfuzz `evaluate` F1 and dev gptfuzz F1; toxicity: Wikipedia Talk test AUROC,
- * TweetEval offensive test AUROC, dev AUROC). With `--tasks ...,harm` also the harm-category
- * model (build-harm-category.ts chosen settings, averaged over the first --harm-seeds of its five
- * seeds, default 1; macro-F1 over S1–S13 on the test and dev splits). Speed, CPU µs per ~1 KB bench output (best of three
- * rounds, process.cpuUsage): normalise + vectorise, the vector's non-zero count, and a fused 10-row
- * int8 scorer of the candidate's hash dimension (the shape of the shipped output models), once warm
- * and once after each item has read 6 MB of other memory (as the other stages do inside the suite).
- * Nothing is written to models/: the table goes to stdout.
+ * Speed (skipped with --rounds 0): CPU µs per ~1 KB bench output (bench/classify.ts makeItems,
+ * process.cpuUsage), candidates interleaved over N rounds (default 7): normalise + vectorise, the
+ * vector's non-zero count, and a fused 10-row int8 scorer over the candidate's hash dimension (the
+ * shape of the shipped output models; random weights), once warm and once after each item has
+ * read 6 MB of other memory, as the other stages do inside the suite.
+ *
+ * Accuracy (skipped with --tasks none): for each candidate, retrains with the build scripts'
+ * recipes and data, round-trips through the quantised model file format, and reports the metrics
+ * the shipped models are judged on: refusal (build-refusal.ts) F1 on gptfuzz `evaluate` and dev
+ * gptfuzz; toxicity main model (build-toxicity.ts) AUROC on Wikipedia Talk test, TweetEval
+ * offensive test and dev; with `harm` in --tasks, harm category (build-harm-category.ts chosen
+ * settings, averaged over the first --harm-seeds of its five seeds, default 1) macro-F1 over
+ * S1–S13 on test and dev. --seed-offset shifts the trainers' shuffle seeds to show run-to-run noise.
+ * Nothing is written to models/; the tables go to stdout.
  */
 import { createVectorizer, DEFAULT_VECTORIZER, type Vectorizer, type VectorizerConfig } from '../../src/core/classify/text/vectorize.js';
-import { normalizeText } from '../../src/core/classify/text/normalize.js';
 import type { SparseVector } from '../../src/core/classify/text/sparse.js';
 import { trainLinear } from '../../src/core/classify/model/train.js';
 import { predictProba, createLinearModel } from '../../src/core/classify/model/linear.js';
 import { binaryMetrics } from '../../src/core/classify/model/metrics.js';
-import { createFusedLinear } from '../../src/core/classify/model/fused.js';
+import { createFusedLinear, type FusedLinear } from '../../src/core/classify/model/fused.js';
+import { loadavg } from 'node:os';
 import { createPrng } from '../../src/core/classify/model/prng.js';
 import { decodeModel, encodeModel, type LoadedModel } from '../../src/core/classify/model/format.js';
 import { refusalFeatures, REFUSAL_FEATURE_NAMES } from '../../src/core/classify/refusal/features.js';
@@ -73,12 +77,13 @@ export function selectCandidates(list: string | undefined, all: readonly Candida
 }
 
 export interface SpeedResult {
-  vectorizeUs: number;
+  /** Mean non-zero features per output. */
   nnz: number;
-  scoreWarmUs: number;
-  scoreEvictedUs: number;
+  /** Per round: CPU µs per output. */
+  vectorizeUs: number[];
+  scoreWarmUs: number[];
+  scoreEvictedUs: number[];
 }
-
 export interface AccuracyResult {
   refusalEvalF1?: number;
   refusalDevF1?: number;
@@ -90,15 +95,36 @@ export interface AccuracyResult {
   trainCpuS: number;
 }
 
-/** One markdown table row per candidate; a metric not measured is shown as "—". */
-export function resultTable(rows: readonly { c: Candidate; speed: SpeedResult; acc: AccuracyResult }[]): string {
+export const median = (xs: readonly number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Markdown table of accuracy per candidate; a metric not measured is shown as "—". */
+export function accuracyTable(rows: readonly { c: Candidate; acc: AccuracyResult }[]): string {
   const f = (x: number | undefined) => (x === undefined ? '—' : fmt(x));
-  const n0 = (x: number) => x.toFixed(0);
-  const head = '| candidate | settings | vectorise µs | non-zeros | score µs warm / evicted | refusal F1 eval / dev | toxicity AUROC Wiki / TweetEval off. / dev | harm macro-F1 test / dev | train CPU s |\n' +
-    '|---|---|---|---|---|---|---|---|---|';
-  const lines = rows.map(({ c, speed: s, acc: a }) =>
-    `| ${c.name} | ${c.description} | ${n0(s.vectorizeUs)} | ${n0(s.nnz)} | ${s.scoreWarmUs.toFixed(1)} / ${s.scoreEvictedUs.toFixed(1)} | ` +
-    `${f(a.refusalEvalF1)} / ${f(a.refusalDevF1)} | ${f(a.toxWikiAuroc)} / ${f(a.toxTweetOffAuroc)} / ${f(a.toxDevAuroc)} | ${f(a.harmTestF1)} / ${f(a.harmDevF1)} | ${a.trainCpuS.toFixed(0)} |`);
+  const head = '| candidate | settings | refusal F1 gptfuzz eval / dev | toxicity AUROC Wiki test / TweetEval off. test / dev | harm macro-F1 test / dev | train CPU s |\n' +
+    '|---|---|---|---|---|---|';
+  const lines = rows.map(({ c, acc: a }) =>
+    `| ${c.name} | ${c.description} | ${f(a.refusalEvalF1)} / ${f(a.refusalDevF1)} | ${f(a.toxWikiAuroc)} / ${f(a.toxTweetOffAuroc)} / ${f(a.toxDevAuroc)} | ` +
+    `${f(a.harmTestF1)} / ${f(a.harmDevF1)} | ${a.trainCpuS.toFixed(0)} |`);
+  return `${head}\n${lines.join('\n')}`;
+}
+
+/**
+ * Markdown table of CPU µs per output, median (min) over rounds, and the vectorise + evicted-score
+ * sum against the first row (the baseline when it is first).
+ */
+export function speedTable(rows: readonly { c: Candidate; speed: SpeedResult }[]): string {
+  const mm = (xs: readonly number[]) => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)})`;
+  const sum = (s: SpeedResult) => median(s.vectorizeUs) + median(s.scoreEvictedUs);
+  const ref = rows[0] ? sum(rows[0].speed) : NaN;
+  const head = '| candidate | settings | non-zeros | normalise + vectorise µs | score µs warm | score µs evicted | vectorise + evicted score µs | vs first row |\n' +
+    '|---|---|---|---|---|---|---|---|';
+  const lines = rows.map(({ c, speed: s }) =>
+    `| ${c.name} | ${c.description} | ${s.nnz.toFixed(0)} | ${mm(s.vectorizeUs)} | ${mm(s.scoreWarmUs)} | ${mm(s.scoreEvictedUs)} | ${sum(s).toFixed(0)} | ${(ref / sum(s)).toFixed(2)}× |`);
   return `${head}\n${lines.join('\n')}`;
 }
 
@@ -107,15 +133,11 @@ const cpuUs = () => {
   return u.user + u.system;
 };
 
-/** Best-of-three CPU µs per call of `run(i)` over `n` calls. */
-function bestOf3(n: number, run: (i: number) => void): number {
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const t = cpuUs();
-    for (let i = 0; i < n; i++) run(i);
-    best = Math.min(best, (cpuUs() - t) / n);
-  }
-  return best;
+/** CPU µs per call of `run(i)` over `n` calls. */
+function perCall(n: number, run: (i: number) => void): number {
+  const t = cpuUs();
+  for (let i = 0; i < n; i++) run(i);
+  return (cpuUs() - t) / n;
 }
 
 /** Reads `bytes` of a buffer at cache-line stride, pushing other data out of the caches. */
@@ -129,18 +151,19 @@ function evictor(bytes: number): () => number {
   };
 }
 
-function measureSpeed(config: VectorizerConfig, outputs: readonly string[]): SpeedResult {
+interface SpeedRig {
+  vz: Vectorizer;
+  vectors: SparseVector[];
+  fused: FusedLinear;
+}
+
+function speedRig(config: VectorizerConfig, outputs: readonly string[]): SpeedRig {
   const vz = createVectorizer(config);
-  const normalized = outputs.map((o) => normalizeText(o));
-  const n = outputs.length;
-  // Warm-up, then normalise + vectorise (the bench's "normalise + vectorise output" stage).
   for (const o of outputs) vz.vectorize(o);
-  const vectorizeUs = bestOf3(n, (i) => vz.vectorize(outputs[i]!));
-  const vectors: SparseVector[] = normalized.map((t) => {
-    const v = vz.vectorizeNormalized(t);
+  const vectors: SparseVector[] = outputs.map((o) => {
+    const v = vz.vectorize(o);
     return { indices: v.indices.slice(), values: v.values.slice() };
   });
-  const nnz = vectors.reduce((a, v) => a + v.indices.length, 0) / n;
   // Ten int8 weight rows over the hash dimension, as the fused output models (weights random:
   // the cost depends on the shape and the vector, not on the values).
   const rng = createPrng(3);
@@ -150,24 +173,49 @@ function measureSpeed(config: VectorizerConfig, outputs: readonly string[]): Spe
     return m;
   });
   const fused = createFusedLinear(models, config.dim);
-  let sink = 0;
-  for (const v of vectors) sink += fused.predictAll(v)[0]![0]!;
-  const scoreWarmUs = bestOf3(n, (i) => { sink += fused.predictAll(vectors[i]!)[0]![0]!; });
-  const evict = evictor(6 << 20);
-  const overhead = bestOf3(50, () => { const t = cpuUs(); sink += cpuUs() - t; });
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    let total = 0;
-    for (let i = 0; i < 300; i++) {
-      sink += evict();
-      const t = cpuUs();
-      sink += fused.predictAll(vectors[i % n]!)[0]![0]!;
-      total += cpuUs() - t;
-    }
-    best = Math.min(best, total / 300 - overhead);
+  for (const v of vectors) fused.predictAll(v);
+  return { vz, vectors, fused };
+}
+
+let sink = 0;
+
+/** One round: normalise + vectorise every output, score every vector warm, and 300 after eviction. */
+function speedRound(rig: SpeedRig, outputs: readonly string[], evict: () => number, overheadUs: number): [number, number, number] {
+  const { vz, vectors, fused } = rig;
+  const vectorizeUs = perCall(outputs.length, (i) => { sink += vz.vectorize(outputs[i]!).indices.length; });
+  const warmUs = perCall(vectors.length, (i) => { sink += fused.predictAll(vectors[i]!)[0]![0]!; });
+  let total = 0;
+  const n = 300;
+  for (let i = 0; i < n; i++) {
+    sink += evict();
+    const t = cpuUs();
+    sink += fused.predictAll(vectors[(i * 7) % vectors.length]!)[0]![0]!;
+    total += cpuUs() - t;
   }
-  if (sink === 42.4242) process.stderr.write('');
-  return { vectorizeUs, nnz, scoreWarmUs, scoreEvictedUs: best };
+  return [vectorizeUs, warmUs, total / n - overheadUs];
+}
+
+/** Candidates measured in interleaved rounds (order rotated each round), so load swings hit all alike. */
+function measureSpeeds(candidates: readonly Candidate[], outputs: readonly string[], rounds: number): SpeedResult[] {
+  const rigs = candidates.map((c) => speedRig(c.config, outputs));
+  const evict = evictor(6 << 20);
+  let overheadUs = Infinity;
+  for (let r = 0; r < 5; r++) overheadUs = Math.min(overheadUs, perCall(200, () => { const t = cpuUs(); sink += cpuUs() - t; }));
+  const results: SpeedResult[] = rigs.map((rig) => ({
+    nnz: rig.vectors.reduce((a, v) => a + v.indices.length, 0) / rig.vectors.length, vectorizeUs: [], scoreWarmUs: [], scoreEvictedUs: [],
+  }));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < rigs.length; k++) {
+      const at = (k + round) % rigs.length;
+      const [v, w, e] = speedRound(rigs[at]!, outputs, evict, overheadUs);
+      results[at]!.vectorizeUs.push(v);
+      results[at]!.scoreWarmUs.push(w);
+      results[at]!.scoreEvictedUs.push(e);
+    }
+    process.stderr.write(`speed round ${round + 1}/${rounds} done\n`);
+  }
+  if (sink === 0.5) process.stderr.write('');
+  return results;
 }
 
 function refusalAccuracy(vz: Vectorizer, seedOffset: number): Pick<AccuracyResult, 'refusalEvalF1' | 'refusalDevF1'> {
@@ -234,16 +282,22 @@ function flag(argv: readonly string[], name: string): string | undefined {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const candidates = selectCandidates(flag(argv, '--only'));
-  const tasks = new Set((flag(argv, '--tasks') ?? 'refusal,toxicity').split(','));
-  const outputs = makeItems(1000, 1).map((x) => x.output);
-  const tox = tasks.has('toxicity') ? loadToxicitySplits() : undefined;
-  const harm = tasks.has('harm') ? loadHarmSplits() : undefined;
+  const tasks = new Set((flag(argv, '--tasks') ?? 'refusal,toxicity').split(',').filter((t) => t && t !== 'none'));
   // --seed-offset k shifts the trainers' shuffle seeds (the data stay the same): run-to-run noise.
   const seedOffset = Number(flag(argv, '--seed-offset') ?? 0);
   const harmSeeds = HARM_SEEDS.slice(0, Number(flag(argv, '--harm-seeds') ?? 1)).map((s) => s + seedOffset);
-  const results: { c: Candidate; speed: SpeedResult; acc: AccuracyResult }[] = [];
+  const rounds = Number(flag(argv, '--rounds') ?? 7);
+  if (rounds > 0) {
+    const outputs = makeItems(1000, 1).map((x) => x.output);
+    const speeds = measureSpeeds(candidates, outputs, rounds);
+    process.stdout.write(`Speed: CPU µs per ~1 KB output, median (min) of ${rounds} interleaved rounds; 1-minute load average at the end ${loadavg()[0]!.toFixed(1)}.\n\n`);
+    process.stdout.write(`${speedTable(candidates.map((c, i) => ({ c, speed: speeds[i]! })))}\n\n`);
+  }
+  if (tasks.size === 0) return;
+  const tox = tasks.has('toxicity') ? loadToxicitySplits() : undefined;
+  const harm = tasks.has('harm') ? loadHarmSplits() : undefined;
+  const results: { c: Candidate; acc: AccuracyResult }[] = [];
   for (const c of candidates) {
-    const speed = measureSpeed(c.config, outputs);
     const vz = createVectorizer(c.config);
     const t = cpuUs();
     const acc: AccuracyResult = { trainCpuS: 0 };
@@ -251,10 +305,10 @@ async function main(): Promise<void> {
     if (tox) Object.assign(acc, toxicityAccuracy(vz, tox, seedOffset));
     if (harm) Object.assign(acc, harmAccuracy(vz, harm, harmSeeds));
     acc.trainCpuS = (cpuUs() - t) / 1e6;
-    results.push({ c, speed, acc });
-    process.stderr.write(`${c.name}: ${JSON.stringify({ speed, acc })}\n`);
+    results.push({ c, acc });
+    process.stderr.write(`${c.name}: ${JSON.stringify(acc)}\n`);
   }
-  process.stdout.write(`${resultTable(results)}\n`);
+  process.stdout.write(`Accuracy (seed offset ${seedOffset}${harm ? `, harm averaged over ${harmSeeds.length} seed(s)` : ''}):\n\n${accuracyTable(results)}\n`);
 }
 
 runIfMain(import.meta.url, main);
