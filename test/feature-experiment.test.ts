@@ -39,3 +39,24 @@ describe('feature experiment script', () => {
     expect(table.split('\n')[2]).toBe(`| base | ${CANDIDATES[0]!.description} | 0.952 / 0.948 | — / — / — | — / — | 12 |`);
   });
 });
+
+describe('reshapeModel (feature-suite-speed)', () => {
+  it('keeps 8-bit weights as they are at the same dimension, and cuts hash rows while keeping extra rows', async () => {
+    const { reshapeModel } = await import('../scripts/models/feature-suite-speed.js');
+    const config = { ...DEFAULT_VECTORIZER, dim: 8 };
+    // 8 hash rows + 1 extra feature, softmax over 2 classes: 18 weights, values q * 0.5.
+    const weights = Float32Array.from({ length: 18 }, (_, i) => ((i % 7) - 3) * 0.5);
+    weights[4] = 127 * 0.5;
+    weights[5] = -127 * 0.5;
+    const m = {
+      name: 'm', task: 't', vectorizer: config, extraFeatures: ['x'], metadata: {},
+      model: { kind: 'softmax' as const, classes: ['a', 'b'], dim: 9, weights, bias: new Float64Array(2) },
+    };
+    expect([...reshapeModel(m, config).model.weights]).toEqual([...weights]);
+    const small = reshapeModel(m, { ...config, dim: 4, charNgramMax: 4 });
+    expect(small.model.dim).toBe(5);
+    expect(small.vectorizer.charNgramMax).toBe(4);
+    expect([...small.model.weights.subarray(0, 8)]).toEqual([...weights.subarray(0, 8)]);
+    expect([...small.model.weights.subarray(8)]).toEqual([...weights.subarray(16)]);
+  });
+});
