@@ -63,6 +63,8 @@ export const CANDIDATES: readonly Candidate[] = [
   candidate('w1-c4', 'word 1 only, char 4, 2^18', { wordNgramMax: 1, charNgramMin: 4, charNgramMax: 4 }),
   candidate('wb35', 'word 1–2, char 3–5 within words, 2^18', { charWordBoundary: true }),
   candidate('wb34', 'word 1–2, char 3–4 within words, 2^18', { charNgramMax: 4, charWordBoundary: true }),
+  candidate('wb4', 'word 1–2, char 4 within words, 2^18', { charNgramMin: 4, charNgramMax: 4, charWordBoundary: true }),
+  candidate('wb45', 'word 1–2, char 4–5 within words, 2^18', { charNgramMin: 4, charNgramMax: 5, charWordBoundary: true }),
   candidate('d16-wb34', 'word 1–2, char 3–4 within words, 2^16', { dim: 1 << 16, charNgramMax: 4, charWordBoundary: true }),
 ];
 
