@@ -3,6 +3,7 @@
  * while making vectorising and scoring cheaper? Results: docs/classifier-speed.md.
  *   nice -n 10 npx tsx scripts/models/feature-experiment.ts [--only base,c4,...]
  *     [--tasks refusal,toxicity,harm | none] [--harm-seeds 1..5] [--seed-offset K] [--rounds N]
+ *     [--refusal-hyper l2,epochs,step]
  *
  * Speed (skipped with --rounds 0): CPU µs per ~1 KB bench output (bench/classify.ts makeItems,
  * process.cpuUsage), candidates interleaved over N rounds (default 7): normalise + vectorise, the
@@ -220,14 +221,17 @@ function measureSpeeds(candidates: readonly Candidate[], outputs: readonly strin
   return results;
 }
 
-function refusalAccuracy(vz: Vectorizer, seedOffset: number): Pick<AccuracyResult, 'refusalEvalF1' | 'refusalDevF1'> {
+/** build-refusal.ts hyper-parameters; --refusal-hyper l2,epochs,step overrides them (choose on dev, not on evaluate). */
+const REFUSAL_HYPER = { l2: 1e-5, epochs: 8, learningRate: 0.3 };
+
+function refusalAccuracy(vz: Vectorizer, seedOffset: number, hyper = REFUSAL_HYPER): Pick<AccuracyResult, 'refusalEvalF1' | 'refusalDevF1'> {
   const all = refusalRows(1);
   const train = all.filter((r) => !r.dev);
   const dev = all.filter((r) => r.dev && r.source === 'gptfuzz');
   const rows = featurize(train.map((r) => r.text), vz, refusalFeatures);
   const model = trainLinear({
     rows, labels: train.map((r) => r.label), classes: REFUSAL_CLASSES, dim: vz.config.dim + REFUSAL_FEATURE_NAMES.length,
-    kind: 'softmax', classWeights: 'balanced', sampleWeights: train.map((r) => r.weight), seed: 1 + seedOffset, l2: 1e-5, epochs: 8, learningRate: 0.3,
+    kind: 'softmax', classWeights: 'balanced', sampleWeights: train.map((r) => r.weight), seed: 1 + seedOffset, ...hyper,
   });
   const draft: LoadedModel = { name: 'refusal', task: 'refusal', model, vectorizer: vz.config, extraFeatures: [...REFUSAL_FEATURE_NAMES], metadata: {} };
   const shipped = decodeModel(JSON.parse(JSON.stringify(encodeModel(draft))));
@@ -289,6 +293,8 @@ async function main(): Promise<void> {
   const seedOffset = Number(flag(argv, '--seed-offset') ?? 0);
   const harmSeeds = HARM_SEEDS.slice(0, Number(flag(argv, '--harm-seeds') ?? 1)).map((s) => s + seedOffset);
   const rounds = Number(flag(argv, '--rounds') ?? 7);
+  const rh = flag(argv, '--refusal-hyper')?.split(',').map(Number);
+  const refusalHyper = rh ? { l2: rh[0]!, epochs: rh[1]!, learningRate: rh[2]! } : REFUSAL_HYPER;
   if (rounds > 0) {
     const outputs = makeItems(1000, 1).map((x) => x.output);
     const speeds = measureSpeeds(candidates, outputs, rounds);
@@ -303,7 +309,7 @@ async function main(): Promise<void> {
     const vz = createVectorizer(c.config);
     const t = cpuUs();
     const acc: AccuracyResult = { trainCpuS: 0 };
-    if (tasks.has('refusal')) Object.assign(acc, refusalAccuracy(vz, seedOffset));
+    if (tasks.has('refusal')) Object.assign(acc, refusalAccuracy(vz, seedOffset, refusalHyper));
     if (tox) Object.assign(acc, toxicityAccuracy(vz, tox, seedOffset));
     if (harm) Object.assign(acc, harmAccuracy(vz, harm, harmSeeds));
     acc.trainCpuS = (cpuUs() - t) / 1e6;
