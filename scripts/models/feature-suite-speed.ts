@@ -59,7 +59,7 @@ function flag(argv: readonly string[], name: string): string | undefined {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const candidates = selectCandidates(flag(argv, '--only') ?? 'base,c4,c34,wb35,wb34,d16-c4,w1-c4');
+  const candidates = selectCandidates(flag(argv, '--only') ?? 'base,c4,c34,wb35,wb34,wb4,wb45,d16-c4,w1-c4');
   const rounds = Number(flag(argv, '--rounds') ?? 5);
   const items = makeItems(Number(flag(argv, '--items') ?? 2000), 42);
   const shipped = loadSuiteModels();
