@@ -15,6 +15,7 @@ import { countBy, fnv1a, type LabelledText } from './data-content/split.js';
 import { biasReport, loadToxicitySplits, reportOn } from './data-content/toxicity-eval.js';
 import { createVectorCache, hashSample, round, sharedVectorizer, today, trainAndShip } from './data-content/train-helpers.js';
 import { toxicityCard, subtypeCard } from './data-content/toxicity-card.js';
+import { runIfMain } from './common.js';
 
 const MODELS_DIR = join(process.cwd(), 'models');
 // Chosen on dev (TweetEval offensive val AUROC / hate val / all dev): l2 1e-4, 4 epochs, no
@@ -28,7 +29,7 @@ export const TOXICITY_TRAINING = {
   /** By full source first, then by family (the part before the first '/'). */
   sourceWeights: { davidson: 0.2, 'tweeteval/offensive/train': 2 } as Record<string, number>,
 };
-const MAIN_ENCODING = { maxFeatures: 120_000 };
+export const MAIN_ENCODING = { maxFeatures: 120_000 };
 const SUBTYPE_ENCODING = { maxFeatures: 30_000 };
 const SUBTYPE_TRAINING = { l2: 1e-4, epochs: 6, learningRate: 0.1, seed: 11, maxCleanNegatives: 12_000 };
 
@@ -119,4 +120,5 @@ function buildSubtype(subtype: ToxicitySubtype, data: ReturnType<typeof loadToxi
   log(`wrote models/${name} (${(bytes / 1024).toFixed(0)} KiB): held-out AUROC ${r.auroc.toFixed(4)} on ${r.n}`);
 }
 
-main();
+// Run only when executed, so feature-experiment.ts can import the recipe.
+runIfMain(import.meta.url, async () => main());

@@ -18,6 +18,13 @@ const ASCII_BLOCK = Int32Array.from({ length: 128 }, (_, u) => murmurBlock(u));
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
+const NON_ASCII_SPACE = /\s/;
+
+/** Whether a code unit is white space as \s sees it. */
+function isSpace(u: number): boolean {
+  return u < 128 ? ASCII_CLASS[u] === SPACE : NON_ASCII_SPACE.test(String.fromCharCode(u));
+}
+
 /** fmix32 of MurmurHash3 with the length folded in, as a signed int32 (murmurFinish(h, n) | 0). */
 function finish(h: number, n: number): number {
   h ^= n;
@@ -116,6 +123,57 @@ export class NgramHasher {
       blocks[i] = u < 128 ? ASCII_BLOCK[u]! : murmurBlock(u);
     }
     blocks[len - 1] = ASCII_BLOCK[32]!;
+    const { mask, seedChar, charNgramMin: minN, charNgramMax: maxN } = this.c;
+    // Starts nearer the end than minN hold no n-gram: stop there.
+    for (let i = 0; i + minN <= len; i++) {
+      let h = seedChar;
+      const top = Math.min(maxN, len - i);
+      let n = 1;
+      for (; n < minN; n++) {
+        h ^= blocks[i + n - 1]!;
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+      }
+      for (; n <= top; n++) {
+        h ^= blocks[i + n - 1]!;
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+        const f = finish(h, n);
+        table.addChar(f & mask, f < 0 ? -1 : 1);
+      }
+    }
+  }
+
+  /**
+   * Character n-grams of each white-space-delimited word of `text`, padded with one space each
+   * side: the same hashes as `chars` would give for the word alone. A padded word shorter than
+   * charNgramMin gives none.
+   */
+  charsInWords(text: string, table: NgramTable): void {
+    const n = text.length;
+    if (this.blocks.length < n + 2) this.blocks = new Int32Array((n + 2) * 2);
+    const blocks = this.blocks;
+    let i = 0;
+    while (i < n) {
+      if (isSpace(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let len = 1;
+      blocks[0] = ASCII_BLOCK[32]!;
+      for (; i < n; i++) {
+        const u = text.charCodeAt(i);
+        if (isSpace(u)) break;
+        blocks[len++] = u < 128 ? ASCII_BLOCK[u]! : murmurBlock(u);
+      }
+      blocks[len++] = ASCII_BLOCK[32]!;
+      this.addCharNgrams(len, table);
+    }
+  }
+
+  /** Adds the charNgramMin..charNgramMax-grams of the first `len` entries of the block scratch (the loop of `chars`). */
+  private addCharNgrams(len: number, table: NgramTable): void {
+    const blocks = this.blocks;
     const { mask, seedChar, charNgramMin: minN, charNgramMax: maxN } = this.c;
     // Starts nearer the end than minN hold no n-gram: stop there.
     for (let i = 0; i + minN <= len; i++) {

@@ -20,6 +20,12 @@ export interface VectorizerConfig {
   charNgramMax: number;
   /** Share of the squared norm given to word features; the rest goes to character features. */
   wordWeight: number;
+  /**
+   * Character n-grams only inside each white-space-delimited word, padded with one space each
+   * side (as scikit-learn's `char_wb`), instead of across the whole padded text. Absent or false
+   * (every shipped model): across the whole text.
+   */
+  charWordBoundary?: boolean;
 }
 
 export const DEFAULT_VECTORIZER: Readonly<VectorizerConfig> = Object.freeze({
@@ -33,7 +39,7 @@ export const DEFAULT_VECTORIZER: Readonly<VectorizerConfig> = Object.freeze({
 
 /** A stable string naming a configuration; equal ids mean interchangeable vectors. */
 export function vectorizerId(c: VectorizerConfig): string {
-  return `hash-v1:d${c.dim}:s${c.seed >>> 0}:w${c.wordNgramMax}:c${c.charNgramMin}-${c.charNgramMax}:ww${c.wordWeight}`;
+  return `hash-v1:d${c.dim}:s${c.seed >>> 0}:w${c.wordNgramMax}:c${c.charNgramMin}-${c.charNgramMax}:ww${c.wordWeight}${c.charWordBoundary ? ':wb' : ''}`;
 }
 
 export interface Vectorizer {
@@ -82,10 +88,14 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
   });
   const vectorizeNormalized = (text: string): SparseVector => {
     const tokenCount = words ? hasher.tokens(text) : 0;
-    const charKeys = chars ? (text.length + 2) * (c.charNgramMax - c.charNgramMin + 1) : 0;
+    // Upper bound on character keys: within words, each word adds two padding spaces.
+    const charKeys = chars ? (c.charWordBoundary ? 2 * text.length + 2 : text.length + 2) * (c.charNgramMax - c.charNgramMin + 1) : 0;
     table.begin(tokenCount * c.wordNgramMax + charKeys);
     if (words) hasher.addWords(tokenCount, table);
-    if (chars) hasher.chars(text, table);
+    if (chars) {
+      if (c.charWordBoundary) hasher.charsInWords(text, table);
+      else hasher.chars(text, table);
+    }
     return emitVector(table, scratch, c.wordWeight, 1 - c.wordWeight);
   };
   return {
