@@ -123,25 +123,7 @@ export class NgramHasher {
       blocks[i] = u < 128 ? ASCII_BLOCK[u]! : murmurBlock(u);
     }
     blocks[len - 1] = ASCII_BLOCK[32]!;
-    const { mask, seedChar, charNgramMin: minN, charNgramMax: maxN } = this.c;
-    // Starts nearer the end than minN hold no n-gram: stop there.
-    for (let i = 0; i + minN <= len; i++) {
-      let h = seedChar;
-      const top = Math.min(maxN, len - i);
-      let n = 1;
-      for (; n < minN; n++) {
-        h ^= blocks[i + n - 1]!;
-        h = (h << 13) | (h >>> 19);
-        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-      }
-      for (; n <= top; n++) {
-        h ^= blocks[i + n - 1]!;
-        h = (h << 13) | (h >>> 19);
-        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-        const f = finish(h, n);
-        table.addChar(f & mask, f < 0 ? -1 : 1);
-      }
-    }
+    this.addCharNgrams(len, table);
   }
 
   /**
@@ -171,7 +153,7 @@ export class NgramHasher {
     }
   }
 
-  /** Adds the charNgramMin..charNgramMax-grams of the first `len` entries of the block scratch (the loop of `chars`). */
+  /** Adds the charNgramMin..charNgramMax-grams of the first `len` entries of the block scratch (for `chars` and `charsInWords`). */
   private addCharNgrams(len: number, table: NgramTable): void {
     const blocks = this.blocks;
     const { mask, seedChar, charNgramMin: minN, charNgramMax: maxN } = this.c;
