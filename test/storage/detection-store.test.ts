@@ -8,6 +8,7 @@ import { createDetectionEngine } from '../../src/app/detection/engine.js';
 import { createAlertTransitionBus } from '../../src/app/detection/transitions.js';
 import { buildBaselineProfile } from '../../src/core/baseline/profile.js';
 import { manualClock } from '../../src/core/clock.js';
+import { dropSchema, POSTGRES_TEST_URL, postgresReachable } from '../helpers/postgres.js';
 import { runDetectionStoreContract } from './detection-store-contract.js';
 
 /** One contract over both dialects: real SQLite, and the real local PostgreSQL in a fresh schema per test. */
@@ -16,11 +17,8 @@ runDetectionStoreContract('sqlite', async () => {
   return { store: createSqliteDetectionStore(db), close: async () => { db.close(); } };
 });
 
-const url = process.env.ARGUS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const reachable = await (async () => {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
-})();
+const url = POSTGRES_TEST_URL;
+const reachable = await postgresReachable();
 
 let n = 0;
 if (reachable) {
@@ -31,10 +29,7 @@ if (reachable) {
       store: createPostgresDetectionStore(pool),
       close: async () => {
         await pool.end();
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
+        await dropSchema(schema);
       },
     };
   });
@@ -62,10 +57,7 @@ if (reachable) {
       } finally {
         await other.end();
         await pool.end();
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
+        await dropSchema(schema);
       }
     });
   });
