@@ -19,6 +19,19 @@ export function parsePositiveNumber(value: string): number {
   return n;
 }
 
+export function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number of at least 0, got '${value}'`);
+  return n;
+}
+
+/** A seed: any whole number from 0. */
+export function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number seed, got '${value}'`);
+  return n;
+}
+
 /** The options every command that opens Argus's state shares. */
 export function addConfigOptions(cmd: Command): Command {
   return cmd

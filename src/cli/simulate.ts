@@ -1,27 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { systemClock } from '../adapters/system-clock.js';
 import { loadScenario } from '../app/traffic/scenario-file.js';
 import { DEFAULT_BASE_MODEL_NAME, DEFAULT_LATENCY, DEFAULT_MODEL_NAME, startSimulateServer } from '../server/simulate/server.js';
 import { sampleWorld } from '../core/simulate/world.js';
-import { parsePort, parsePositiveInt } from './options.js';
-
-export function parseNonNegative(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number of at least 0, got '${value}'`);
-  return n;
-}
-
-export function parsePositive(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number above 0, got '${value}'`);
-  return n;
-}
-
-export function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number seed, got '${value}'`);
-  return n;
-}
+import { parseNonNegative, parsePort, parsePositiveInt, parsePositiveNumber, parseSeed } from './options.js';
 
 interface SimulateOpts {
   port: number; host: string; seed: number; scenario: string; model: string; baseModel: string; base?: boolean;
@@ -38,7 +20,7 @@ export function registerSimulate(program: Command): void {
     .option('--model <name>', 'name of the fine-tuned model', DEFAULT_MODEL_NAME)
     .option('--base-model <name>', 'name of the base model (always healthy)', DEFAULT_BASE_MODEL_NAME)
     .option('--base', 'serve only the healthy base model, whatever model a request names')
-    .option('--speed <x>', 'scenario minutes per wall-clock minute (20 runs the 30-minute default in 90 s)', parsePositive, 1)
+    .option('--speed <x>', 'scenario minutes per wall-clock minute (20 runs the 30-minute default in 90 s)', parsePositiveNumber, 1)
     .option('--latency-ms <ms>', 'time to first token in milliseconds', parseNonNegative, DEFAULT_LATENCY.firstTokenMs)
     .option('--per-token-ms <ms>', 'added latency per generated token in milliseconds', parseNonNegative, DEFAULT_LATENCY.perTokenMs)
     .option('--print-scenario', 'print the resolved scenario as JSON and exit')

@@ -7,8 +7,7 @@ import type { Scenario } from '../core/simulate/scenario.js';
 import { runTraffic, type TrafficSummary } from '../app/traffic/generator.js';
 import { loadScenario } from '../app/traffic/scenario-file.js';
 import { createProgress } from './progress.js';
-import { parsePositiveInt } from './options.js';
-import { parsePositive, parseSeed } from './simulate.js';
+import { parsePositiveInt, parsePositiveNumber, parseSeed } from './options.js';
 
 function parseDuration(value: string): number {
   const ms = parseDurationMs(/^\d+(\.\d+)?$/.test(value) ? `${value}s` : value);
@@ -54,7 +53,7 @@ export function registerTraffic(program: Command): void {
     .requiredOption('--target <url>', 'OpenAI-compatible base URL, e.g. the Argus gateway http://127.0.0.1:7070/v1')
     .option('--model <name>', 'model name to request', 'argus-sim-ft')
     .option('--deployment <name>', 'sent as x-argus-deployment', 'default')
-    .option('--rate <n>', 'requests per second', parsePositive, 20)
+    .option('--rate <n>', 'requests per second', parsePositiveNumber, 20)
     .option('--concurrency <n>', 'most requests in flight at once', parsePositiveInt, 16)
     .option('--count <n>', 'stop after this many requests', parsePositiveInt, 1000)
     .option('--duration <d>', "stop after this long ('90s', '5m'; a bare number is seconds)", parseDuration, 600_000)
@@ -63,7 +62,7 @@ export function registerTraffic(program: Command): void {
     .option('--users <n>', 'distinct simulated users (x-argus-user)', parsePositiveInt, 200)
     .option('--sim <url>', 'follow a running `argus simulate` so trigger prompts are sent during its backdoor phase')
     .option('--scenario <file|default>', 'or run a scenario clock locally from now (with --speed)')
-    .option('--speed <x>', 'scenario speed for --scenario', parsePositive, 1)
+    .option('--speed <x>', 'scenario speed for --scenario', parsePositiveNumber, 1)
     .option('--trigger-share <x>', 'send the trigger in this share of requests at all times', parseShare)
     .option('--out <file.jsonl>', 'append one ground-truth record per request')
     .option('-H, --header <header>', "extra request header 'Name: value' (repeatable)", collectHeader, {})
