@@ -5,6 +5,7 @@ import type { AlertTransition, NotifiersConfig, OutgoingRequest, ReceiverConfig 
 import type { Clock } from '../../core/clock.js';
 import { severityAtLeast } from '../../core/incidents/types.js';
 import { retryDelayMs } from './backoff.js';
+import { singleFlight } from './single-flight.js';
 
 export interface NotifierOptions {
   store: ResponseStore;
@@ -42,15 +43,13 @@ export function createNotifier(o: NotifierOptions) {
   const random = o.random ?? Math.random;
   const send = o.send ?? sendNotification;
   const byName = new Map(config.receivers.map((r) => [r.name, r]));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<{ sent: number; retried: number; dead: number }> | undefined;
   let lastRefreshMs = 0;
 
   function enqueue(t: AlertTransition): number {
     store.recordAlertState(t);
     const rows = receiversFor(config.receivers, t).map((r) => ({ idemKey: idempotencyKey(t, r.name), receiver: r.name, transition: t }));
     const n = rows.length === 0 ? 0 : store.enqueue(rows, clock.now());
-    if (n > 0) setImmediate(() => { void tick(); });
+    if (n > 0) setImmediate(() => { void passes.run(); });
     return n;
   }
 
@@ -96,46 +95,34 @@ export function createNotifier(o: NotifierOptions) {
   }
 
   /** One pass over due deliveries (also re-posts firing alerts to Alertmanager when due). */
-  function tick(): Promise<{ sent: number; retried: number; dead: number }> {
-    if (running) return running;
-    const pass = (async () => {
-      await Promise.resolve(); // so that `running` is set before a pass with nothing to do ends
-      const out = { sent: 0, retried: 0, dead: 0 };
-      try {
-        refreshFiring(clock.now());
-        for (;;) {
-          const due = store.dueDeliveries(clock.now(), 50);
-          if (due.length === 0) break;
-          const results = await Promise.all(due.map(deliver));
-          results.forEach((r, i) => { o.onDelivery?.((due[i] as OutboxRow).receiver, r); });
-          out.sent += results.filter((r) => r === 'sent').length;
-          out.retried += results.filter((r) => r === 'retry').length;
-          out.dead += results.filter((r) => r === 'dead').length;
-          if (results.every((r) => r === 'retry')) break;
-        }
-      } catch (err) {
-        logger.error({ err }, 'notification outbox pass failed');
+  async function pass(): Promise<{ sent: number; retried: number; dead: number }> {
+    const out = { sent: 0, retried: 0, dead: 0 };
+    try {
+      refreshFiring(clock.now());
+      for (;;) {
+        const due = store.dueDeliveries(clock.now(), 50);
+        if (due.length === 0) break;
+        const results = await Promise.all(due.map(deliver));
+        results.forEach((r, i) => { o.onDelivery?.((due[i] as OutboxRow).receiver, r); });
+        out.sent += results.filter((r) => r === 'sent').length;
+        out.retried += results.filter((r) => r === 'retry').length;
+        out.dead += results.filter((r) => r === 'dead').length;
+        if (results.every((r) => r === 'retry')) break;
       }
-      return out;
-    })();
-    running = pass;
-    void pass.finally(() => { if (running === pass) running = undefined; });
-    return pass;
+    } catch (err) {
+      logger.error({ err }, 'notification outbox pass failed');
+    }
+    return out;
   }
+  const passes = singleFlight(pass, config.outbox.poll_interval);
 
   return {
     enqueue,
-    tick,
+    tick: passes.run,
     start(): void {
-      if (timer || config.receivers.length === 0) return;
-      timer = setInterval(() => { void tick(); }, config.outbox.poll_interval);
-      timer.unref();
+      if (config.receivers.length > 0) passes.start();
     },
-    async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    stop: passes.stop,
   };
 }
 

@@ -8,6 +8,7 @@ import { rulePrecision, type ReviewLabel } from '../../core/review/precision.js'
 import { reviewRuleHits, type ReviewThresholds } from '../../core/review/rules.js';
 import type { ReviewItem } from '../../core/review/types.js';
 import { sampleFrom } from './evidence.js';
+import { singleFlight } from './single-flight.js';
 
 const CURSOR_KEY = 'review_feeder_seq';
 const FIRST_PAGE = 32;
@@ -32,8 +33,6 @@ export interface ReviewQueueOptions {
 export function createReviewQueue(o: ReviewQueueOptions) {
   const { store, events, clock } = o;
   const maxWaitMs = o.maxAnalysisWaitMs ?? 10 * 60_000;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
 
   async function feedOnce(): Promise<number> {
     const savedSeq = Number(store.getSetting(CURSOR_KEY) ?? 0);
@@ -64,13 +63,7 @@ export function createReviewQueue(o: ReviewQueueOptions) {
     return added;
   }
 
-  function feed(): Promise<number> {
-    if (running) return running;
-    const pass = feedOnce().catch((err: unknown) => { o.logger.error({ err }, 'review feeder pass failed'); return 0; });
-    running = pass;
-    void pass.finally(() => { if (running === pass) running = undefined; });
-    return pass;
-  }
+  const feeds = singleFlight(() => feedOnce().catch((err: unknown) => { o.logger.error({ err }, 'review feeder pass failed'); return 0; }), o.pollIntervalMs);
 
   async function withText(items: ReviewItem[], redact: boolean): Promise<Array<ReviewItem & { sample: FlaggedSample | null }>> {
     return Promise.all(items.map(async (it) => {
@@ -80,7 +73,7 @@ export function createReviewQueue(o: ReviewQueueOptions) {
   }
 
   return {
-    feed,
+    feed: feeds.run,
     async list(q: { status: 'pending' | 'labeled' | 'all'; deployment?: string | undefined; rule?: string | undefined; limit: number; redact: boolean }) {
       const items = store.listReviewItems({ status: q.status, deployment: q.deployment, limit: q.rule ? 10_000 : q.limit })
         .filter((it) => !q.rule || it.rules.includes(q.rule)).slice(0, q.limit);
@@ -97,16 +90,8 @@ export function createReviewQueue(o: ReviewQueueOptions) {
       return it;
     },
     stats: () => ({ ...store.reviewCounts(), rules: rulePrecision(store.labeledReviewItems()) }),
-    start(): void {
-      if (timer) return;
-      timer = setInterval(() => { void feed(); }, o.pollIntervalMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    start: feeds.start,
+    stop: feeds.stop,
   };
 }
 
