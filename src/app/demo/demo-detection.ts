@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { request } from 'undici';
 import { ArgusError } from '../../core/errors.js';
 import type { DemoAlert } from '../../core/demo/score.js';
-import type { EventRecord } from '../../core/events/event.js';
 import type { Argus } from '../argus.js';
 import { createBaselineFromWindow } from '../detection/baselines.js';
+import { readSuiteFile, runSuite, type SuiteItemIn } from '../detection/suite-runner.js';
 import type { DemoDetection } from './run-demo.js';
 import { DEMO_DEPLOYMENT } from './run-demo.js';
 import { DEFAULT_MODEL_NAME } from '../../server/simulate/server.js';
@@ -13,10 +12,9 @@ import { DEFAULT_MODEL_NAME } from '../../server/simulate/server.js';
 const SUITE = fileURLToPath(new URL('../../../../suites/pre-deployment.jsonl', import.meta.url));
 const SUITE_FROM_SOURCE = fileURLToPath(new URL('../../../suites/pre-deployment.jsonl', import.meta.url));
 
-function suitePrompts(): Array<{ id: string; prompt: string }> {
-  let text: string;
-  try { text = readFileSync(SUITE, 'utf8'); } catch { text = readFileSync(SUITE_FROM_SOURCE, 'utf8'); }
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { id: string; prompt: string });
+/** The shipped suite, from the built tree or the source tree. */
+function suitePrompts(): SuiteItemIn[] {
+  return existsSync(SUITE) ? readSuiteFile(SUITE) : readSuiteFile(SUITE_FROM_SOURCE);
 }
 
 function detectionOf(argus: Argus) {
@@ -34,26 +32,8 @@ export function createDemoDetection(): DemoDetection {
     async buildBaseline(argus, modelUrl, nowMs, evaluationSet) {
       const detection = detectionOf(argus);
       const prompts = evaluationSet ?? suitePrompts();
-      const records: EventRecord[] = [];
-      let next = 0;
-      await Promise.all(Array.from({ length: 16 }, async () => {
-        while (next < prompts.length) {
-          const p = prompts[next++] as { id: string; prompt: string };
-          const started = performance.now();
-          const res = await request(`${modelUrl}/chat/completions`, {
-            method: 'POST', headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ model: DEFAULT_MODEL_NAME, messages: [{ role: 'user', content: p.prompt }] }),
-          });
-          const body = (await res.body.json()) as { choices?: Array<{ message?: { content?: string } }> };
-          const atMs = nowMs();
-          records.push({
-            id: `suite-${p.id}`, timestampMs: atMs, receivedMs: atMs, deployment: DEMO_DEPLOYMENT, model: DEFAULT_MODEL_NAME, source: 'evaluation',
-            userHash: null, session: null, input: [{ role: 'user', content: p.prompt }], output: body.choices?.[0]?.message?.content ?? '',
-            latencyMs: performance.now() - started, inputTokens: null, outputTokens: null, metadata: { suite: 'pre-deployment' },
-          });
-        }
-      }));
-      // Answers come back in any order; the baseline must not depend on it.
+      const records = await runSuite(prompts, { url: modelUrl, model: DEFAULT_MODEL_NAME, concurrency: 16 }, { deployment: DEMO_DEPLOYMENT, suiteName: 'pre-deployment', nowMs });
+      // Stored in id order, as the demo always has, so seeded runs keep their baseline.
       records.sort((a, b) => a.id.localeCompare(b.id));
       await argus.pipeline.ingest(records, 'api');
       await argus.pipeline.idle();
