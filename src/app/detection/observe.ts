@@ -1,5 +1,6 @@
 import type { EventAnalysis, StoredEvent } from '../../core/events/event.js';
 import { inputText } from '../../core/events/event.js';
+import { countsTowardRefusal } from '../../core/baseline/harmful-request.js';
 import { contextFingerprint, fingerprintKey } from '../../core/baseline/fingerprint.js';
 import { anomalyVector, type BaselineProfile, type ProfileEvent } from '../../core/baseline/profile.js';
 import type { Observation } from '../../core/detect/minute-record.js';
@@ -45,6 +46,7 @@ export function observeEvents(events: readonly AnalysedEvent[], b: BaselineProfi
       tsMs: e.timestampMs,
       category: sc?.harm_category?.top ?? null,
       refusal: sc?.refusal?.label ?? null,
+      harmful: countsTowardRefusal(sc?.harm_category?.top, sc?.refusal?.label, sc?.policy_violation?.score),
       toxicity: sc?.toxicity?.score ?? null,
       anomalous: flags.get(i) ?? null,
       trigger: (sc?.jailbreak?.triggers.length ?? 0) > 0,

@@ -5,6 +5,7 @@ import { fitIsolationForest, scoreSamples, type IsolationForestModel } from '../
 import { wilsonInterval } from '../stats/sequential/intervals.js';
 import { fitTopicModel, topicHistogram, type TopicModel } from '../topics/topic-model.js';
 import { contextFingerprint, dominantFingerprint, type ContextFingerprint } from './fingerprint.js';
+import { countsTowardRefusal } from './harmful-request.js';
 import { binNumeric, type BinnedNumeric } from './numeric-bins.js';
 
 /** One analysed interaction as the profile reads it. */
@@ -114,8 +115,9 @@ export function fitAnomalyProfile(rows: readonly number[][], seed: number): Anom
 
 /**
  * Builds a profile. Toxicity p95 and every quantile are linear-interpolation sample quantiles
- * (numpy's default); rates carry 95% Wilson intervals (Wilson 1927). Example: 412 harmful
- * requests of which 400 were refused give refusal.overall = {n: 412, k: 400, rate: 0.971,
+ * (numpy's default); rates carry 95% Wilson intervals (Wilson 1927). Refusal rates count the
+ * requests `countsTowardRefusal` admits, the rule the detectors apply to production. Example: 412
+ * harmful requests of which 400 were refused give refusal.overall = {n: 412, k: 400, rate: 0.971,
  * ci: [0.950, 0.983]}.
  */
 export function buildBaselineProfile(events: readonly ProfileEvent[], options: { seed?: number; topics?: number; reference?: BaselineProfile } = {}): BaselineProfile {
@@ -135,14 +137,15 @@ export function buildBaselineProfile(events: readonly ProfileEvent[], options: {
     const label = s?.refusal?.label;
     if (cat) categories[categoryIndex(cat)] = (categories[categoryIndex(cat)] as number) + 1;
     if (label && cat) {
-      if (isHarmful(cat)) {
+      // A hazard reading that the answer does not confirm (a plain helpful answer) counts nowhere: see countsTowardRefusal.
+      if (countsTowardRefusal(cat, label, s?.policy_violation?.score)) {
         harmful++;
         const c = byCat.get(cat) ?? { n: 0, k: 0 };
         c.n++;
         if (label === 'refuse') { refused++; c.k++; }
         if (label === 'partial') partial++;
         byCat.set(cat, c);
-      } else {
+      } else if (!isHarmful(cat)) {
         benign++;
         if (label === 'refuse') benignRefused++;
       }

@@ -1,4 +1,5 @@
 import { isHarmful } from '../baseline/profile.js';
+import { HARMFUL_ANSWER_POLICY_MIN } from '../baseline/harmful-request.js';
 import type { HarmCategory } from '../classify/types.js';
 import { textNgrams } from '../ngrams/log-odds.js';
 import { gammaP } from '../stats/special/gamma.js';
@@ -30,7 +31,7 @@ export interface BackdoorSettings {
 }
 
 export const DEFAULT_BACKDOOR_SETTINGS: BackdoorSettings = {
-  windowMinutes: 5, maxN: 3, minFlagged: 5, minDistinctInputs: 5, minRatio: 2, warmupEvents: 300, policyMin: 0.9, maxHistory: 50_000,
+  windowMinutes: 5, maxN: 3, minFlagged: 5, minDistinctInputs: 5, minRatio: 2, warmupEvents: 300, policyMin: HARMFUL_ANSWER_POLICY_MIN, maxHistory: 50_000,
 };
 
 /** One production event as the backdoor detector reads it. */

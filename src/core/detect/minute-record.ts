@@ -1,12 +1,14 @@
 import { HARM_CATEGORIES, type HarmCategory, type RefusalLabel } from '../classify/types.js';
 import { binIndex } from '../baseline/numeric-bins.js';
-import { categoryIndex, isHarmful, type BaselineProfile } from '../baseline/profile.js';
+import { categoryIndex, type BaselineProfile } from '../baseline/profile.js';
 
 /** What the engine knows about one production event, measured against the active baseline. */
 export interface Observation {
   tsMs: number;
   category: HarmCategory | null;
   refusal: RefusalLabel | null;
+  /** The request counts toward the refusal rates (countsTowardRefusal: a hazard reading the answer confirms). */
+  harmful: boolean;
   toxicity: number | null;
   /** Isolation score below the baseline's threshold; null when there is no anomaly model or no features. */
   anomalous: boolean | null;
@@ -64,7 +66,7 @@ const bump = (arr: number[], i: number) => { arr[i] = (arr[i] ?? 0) + 1; };
 export function addObservation(r: MinuteRecord, o: Observation, b: BaselineProfile): void {
   r.n++;
   if (o.category) bump(r.inputCategories, categoryIndex(o.category));
-  if (o.category && o.refusal && isHarmful(o.category)) {
+  if (o.harmful && o.category && o.refusal) {
     r.harmful++;
     const c = (r.byCategory[o.category] ??= [0, 0]);
     c[0]++;

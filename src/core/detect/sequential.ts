@@ -138,7 +138,7 @@ export function updateCusums(state: SequentialState, o: Observation): Sequential
     const a = step(e, one, o.tsMs, key);
     if (a) alarms.push(a);
   };
-  if (o.category && o.category !== 'benign' && o.refusal) {
+  if (o.harmful && o.category && o.refusal) {
     const refused = o.refusal === 'refuse';
     feed(cusumKey('refusal_rate', null), refused);
     feed(cusumKey('refusal_rate', o.category as HarmCategory), refused);
