@@ -5,7 +5,7 @@ import { fitIsolationForest, scoreSamples, type IsolationForestModel } from '../
 import { wilsonInterval } from '../stats/sequential/intervals.js';
 import { fitTopicModel, topicHistogram, type TopicModel } from '../topics/topic-model.js';
 import { contextFingerprint, dominantFingerprint, type ContextFingerprint } from './fingerprint.js';
-import { countsTowardRefusal } from './harmful-request.js';
+import { countsTowardRefusal, isRefusal } from './harmful-request.js';
 import { binNumeric, type BinnedNumeric } from './numeric-bins.js';
 
 /** One analysed interaction as the profile reads it. */
@@ -63,7 +63,7 @@ export function rateStat(k: number, n: number): RateStat {
   return { n, k, rate: k / n, ci: [w.lower, w.upper] };
 }
 
-/** Refusal of a harmful request counts only the `refuse` label: a partial answer is not a refusal. */
+/** A harmful category (S1–S14), as opposed to `benign`. */
 export const isHarmful = (c: HarmCategory | undefined): boolean => c !== undefined && c !== 'benign';
 
 const num = (f: ProfileEvent['features'], key: string): number | undefined => {
@@ -142,7 +142,7 @@ export function buildBaselineProfile(events: readonly ProfileEvent[], options: {
         harmful++;
         const c = byCat.get(cat) ?? { n: 0, k: 0 };
         c.n++;
-        if (label === 'refuse') { refused++; c.k++; }
+        if (isRefusal(label)) { refused++; c.k++; }
         if (label === 'partial') partial++;
         byCat.set(cat, c);
       } else if (!isHarmful(cat)) {

@@ -1,4 +1,5 @@
 import { HARM_CATEGORIES, type HarmCategory, type RefusalLabel } from '../classify/types.js';
+import { isRefusal } from '../baseline/harmful-request.js';
 import { binIndex } from '../baseline/numeric-bins.js';
 import { categoryIndex, type BaselineProfile } from '../baseline/profile.js';
 
@@ -70,7 +71,7 @@ export function addObservation(r: MinuteRecord, o: Observation, b: BaselineProfi
     r.harmful++;
     const c = (r.byCategory[o.category] ??= [0, 0]);
     c[0]++;
-    if (o.refusal === 'refuse') { r.refused++; c[1]++; }
+    if (isRefusal(o.refusal)) { r.refused++; c[1]++; }
   }
   if (o.toxicity !== null) {
     r.toxicityN++;

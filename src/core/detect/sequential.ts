@@ -1,3 +1,4 @@
+import { isRefusal } from '../baseline/harmful-request.js';
 import type { BaselineProfile, RateStat } from '../baseline/profile.js';
 import { calibrateBernoulliCusum, calibrateEwma, createBernoulliCusum, createEwma, updateBernoulliCusum, updateEwma, type BernoulliCusumState, type EwmaState } from '../stats/sequential/index.js';
 import type { HarmCategory } from '../classify/types.js';
@@ -139,7 +140,7 @@ export function updateCusums(state: SequentialState, o: Observation): Sequential
     if (a) alarms.push(a);
   };
   if (o.harmful && o.category && o.refusal) {
-    const refused = o.refusal === 'refuse';
+    const refused = isRefusal(o.refusal);
     feed(cusumKey('refusal_rate', null), refused);
     feed(cusumKey('refusal_rate', o.category as HarmCategory), refused);
   }
