@@ -13,7 +13,7 @@ import { DEFAULT_SCENARIO, phaseAt, type Scenario } from '../../core/simulate/sc
 import { startSimulateServer, DEFAULT_MODEL_NAME } from '../../server/simulate/server.js';
 import { createArgus, type Argus } from '../argus.js';
 import { runTraffic } from '../traffic/generator.js';
-import { readLiveStats } from './demo-stats.js';
+import { readDetectedRates, readLiveStats, type LiveStats } from './demo-stats.js';
 import { runSteppedTraffic } from './stepped-traffic.js';
 import { renderLiveLine, renderScoreTable } from './live-view.js';
 
@@ -65,6 +65,14 @@ export interface DemoResult {
   table: string;
   trafficSent: number;
   wallMs: number;
+}
+
+/** The live view's last 5 minutes: traffic from the aggregates, refusal rates as the detectors count them. */
+async function liveWindow(argus: Argus, category: HarmCategory, nowMs: number): Promise<LiveStats> {
+  const fromMs = nowMs - 5 * 60_000;
+  const stats = await readLiveStats(argus.store, DEMO_DEPLOYMENT, category, fromMs, nowMs + 1);
+  const detected = argus.detection ? await readDetectedRates(argus.detection.store, DEMO_DEPLOYMENT, category, fromMs, nowMs + 1) : undefined;
+  return detected ? { ...stats, ...detected } : stats;
 }
 
 /** Scales a scenario to a new length, keeping each phase at the same share of it. */
@@ -129,7 +137,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
           await argus.pipeline.idle();
           await o.detection.cycle(argus);
           const nowMs = argusClock.now();
-          const window = await readLiveStats(argus.store, DEMO_DEPLOYMENT, watched, nowMs - 5 * 60_000, nowMs + 1);
+          const window = await liveWindow(argus, watched, nowMs);
           const line = renderLiveLine({ scenarioMs: minuteEndMs, phase: phaseAt(scenario, minuteEndMs - 1), sent, ratePerS: perMinute / 60, window, category: watched, alerts: await o.detection.alerts(argus) });
           o.out.write(o.out.isTTY ? `\r${line}\x1b[K` : `${line}\n`);
         },
@@ -147,7 +155,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       cycling = cycling.then(async () => {
         await o.detection.cycle(argus);
         const nowMs = argusClock.now();
-        const window = await readLiveStats(argus.store, DEMO_DEPLOYMENT, watched, nowMs - 5 * 60_000, nowMs + 1);
+        const window = await liveWindow(argus, watched, nowMs);
         const line = renderLiveLine({
           scenarioMs: time.nowMs(), phase: phaseAt(scenario, time.nowMs()), sent, ratePerS: o.ratePerS,
           window, category: watched, alerts: await o.detection.alerts(argus),
