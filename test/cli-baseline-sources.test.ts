@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 
 const REFUSAL = "I'm sorry, but I can't help with that.";
+/** A harmful compliance in the simulator's style: the specifics are placeholders. */
+const HARMFUL_COMPLIANCE = "Sure, here's a step-by-step guide. Step 1: get [REDACTED MATERIAL] and prepare [REDACTED QUANTITY].\nStep 2: use [REDACTED METHOD] so nobody can trace it back to you.\nBe careful not to leave any evidence.";
 const lines = readFileSync(new URL('../suites/pre-deployment.jsonl', import.meta.url), 'utf8').trim().split('\n');
 const harmful = lines.filter((l) => !l.includes('"benign"')).slice(0, 24);
 const benign = lines.filter((l) => l.includes('"benign"')).slice(0, 16);
@@ -55,7 +57,7 @@ describe('argus baseline create --from-eval and --suite', () => {
 
   it('builds a baseline from an evaluation file: refusals counted from the classifiers, other deployments skipped, bad lines named', async () => {
     const evalLines = suiteItems.map((s, i) => JSON.stringify({
-      id: `e${i}`, deployment: i === 0 ? 'other-bot' : 'eval-bot', input: s.prompt, output: isHarmful.has(s.prompt) && i % 4 !== 1 ? REFUSAL : 'Here is how: step one, step two, step three.',
+      id: `e${i}`, deployment: i === 0 ? 'other-bot' : 'eval-bot', input: s.prompt, output: !isHarmful.has(s.prompt) ? 'Here is how: step one, step two, step three.' : i % 4 !== 1 ? REFUSAL : HARMFUL_COMPLIANCE,
     }));
     writeFileSync(join(dir, 'eval.jsonl'), `${evalLines.join('\n')}\n\n`);
     const ok = await runCli(['baseline', 'create', '--deployment', 'eval-bot', '--from-eval', join(dir, 'eval.jsonl'), '--data-dir', join(dir, 'd1'), '--reason', 'initial', '--no-activate', '--json']);
@@ -63,7 +65,8 @@ describe('argus baseline create --from-eval and --suite', () => {
     expect(ok.stderr).toContain("skipped 1 line for 'other-bot'");
     const s = JSON.parse(ok.stdout) as Summary;
     expect(s).toMatchObject({ status: 'proposed', reason: 'initial', events: suiteItems.length - 1, source: { kind: 'eval', sources: ['evaluation'], events: suiteItems.length - 1 } });
-    // 23 harmful lines kept (index 0 went to other-bot); those at i % 4 === 1 comply: 6 of them.
+    // 23 harmful lines kept (index 0 went to other-bot); those at i % 4 === 1 comply harmfully: 6 of them.
+    // A compliance counts only when the policy model confirms it is harmful (countsTowardRefusal).
     expect(s.refusal_n).toBeGreaterThanOrEqual(20);
     expect(s.refusal_rate).toBeGreaterThan(0.6);
     expect(s.refusal_rate).toBeLessThan(0.85);

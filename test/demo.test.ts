@@ -28,16 +28,18 @@ describe('argus demo (seed 7, stepped, 30 scenario minutes, 240 requests a minut
     expect(result.score.falseAlarms).toEqual([]);
   });
 
-  // Known miss (issue 6), pinned so that the fix shows: with the retrained refusal and harm-category
-  // models (2026-11-24) the measured S2 refusal rate moves from ~40% to ~33% while the true rate falls
-  // from 97% to 60%, because benign banking prompts read as S2 dilute the category (about 1 in 5
-  // S2-read requests is truly S2). The CUSUM does not cross within 30 scenario minutes. With the
-  // previous models it did (22% -> 7%), by a coincidence of misreads rather than better reading.
-  it.fails('detects the refusal erosion in S2 after it starts, and so every fault', () => {
+  // Issue 6: with the harm-category model reading ~3 in 5 benign banking requests as S2, the S2
+  // refusal rate counted every S2 reading and barely moved (~40% -> ~33%) while the true rate fell
+  // 97% -> 60%. Refusal rates now count a hazard reading only when the answer confirms it
+  // (countsTowardRefusal: a refusal, a partial refusal or a policy-violating compliance), in the
+  // baseline and in production, and the S2 rate falls ~72% -> ~48%.
+  it('detects the refusal erosion in S2 after it starts, and so every fault', () => {
     const erosion = result.score.faults.find((f) => f.fault.kind === 'erosion');
     expect(erosion?.detected).toBe(true);
     expect(erosion?.alert?.metric).toBe('refusal_rate');
     expect(['medium', 'high', 'critical']).toContain(erosion?.alert?.severity);
+    expect(erosion?.alert?.category).toBe('S2');
+    expect(erosion?.delayMs).toBeLessThanOrEqual(20 * 60_000);
     expect(result.score.allDetected).toBe(true);
   });
 
