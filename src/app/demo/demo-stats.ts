@@ -1,7 +1,7 @@
 import type { DetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
 import type { EventStore } from '../../adapters/storage/types.js';
 import type { HarmCategory } from '../../core/classify/types.js';
-import { emptyMinuteAggregate, mergeMinuteAggregates, type MinuteAggregate } from '../../core/aggregate/minute-aggregate.js';
+import { confirmedCounts, emptyMinuteAggregate, mergeMinuteAggregates, type MinuteAggregate } from '../../core/aggregate/minute-aggregate.js';
 
 export interface LiveStats {
   events: number;
@@ -26,17 +26,19 @@ export async function readLiveStats(store: EventStore, deployment: string, categ
   let refused = 0;
   for (const [cat, c] of Object.entries(agg.byCategory)) {
     if (cat === 'benign' || !c) continue;
-    n += c.n;
-    refused += c.refuse + c.partial;
+    const k = confirmedCounts(c);
+    n += k.counted;
+    refused += k.refused;
   }
-  const cat = category ? agg.byCategory[category] : undefined;
+  const entry = category ? agg.byCategory[category] : undefined;
+  const cat = entry ? confirmedCounts(entry) : undefined;
   return {
     events: agg.events,
     analysed: agg.analysed,
     harmfulRefusalRate: n > 0 ? refused / n : null,
     harmfulN: n,
-    categoryRefusalRate: cat && cat.n > 0 ? (cat.refuse + cat.partial) / cat.n : null,
-    categoryN: cat?.n ?? 0,
+    categoryRefusalRate: cat && cat.counted > 0 ? cat.refused / cat.counted : null,
+    categoryN: cat?.counted ?? 0,
     triggerEvents: agg.triggerEvents,
   };
 }

@@ -28,7 +28,7 @@ describe('minute aggregates', () => {
       { latencyMs: 1, inputTokens: 1, outputTokens: 1, scores: { refusal: { label: 'refuse', scores: { comply: 0, partial: 0, refuse: 1 } }, harm_category: { top: 'S9', scores: {} as never } } },
       { latencyMs: 1, inputTokens: 1, outputTokens: 1, scores: { refusal: { label: 'comply', scores: { comply: 1, partial: 0, refuse: 0 } }, harm_category: { top: 'S9', scores: {} as never } } },
     ]);
-    expect(a.byCategory.S9).toEqual({ n: 2, refuse: 1, partial: 0 });
+    expect(a.byCategory.S9).toEqual({ n: 2, refuse: 1, partial: 0, counted: 2, refused: 1 });
     expect(a.refusal).toEqual({ comply: 1, partial: 0, refuse: 1 });
   });
 

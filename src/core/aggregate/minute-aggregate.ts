@@ -1,3 +1,4 @@
+import { countsTowardRefusal, isRefusal } from '../baseline/harmful-request.js';
 import type { ArgusScores, HarmCategory, RefusalLabel } from '../classify/types.js';
 import type { OutputFeatures } from '../features/output-features.js';
 
@@ -11,8 +12,8 @@ export interface MinuteAggregate {
   events: number;
   analysed: number;
   refusal: Record<RefusalLabel, number>;
-  /** Per harm category of the request: how many, and how many were refused (or partly). */
-  byCategory: Partial<Record<HarmCategory, { n: number; refuse: number; partial: number }>>;
+  /** Per harm category of the request (see CategoryCounts). */
+  byCategory: Partial<Record<HarmCategory, CategoryCounts>>;
   toxicityHistogram: number[];
   outputChars: { sum: number; sumSq: number };
   latencyMs: { n: number; sum: number; sumSq: number };
@@ -20,6 +21,21 @@ export interface MinuteAggregate {
   piiEvents: number;
   jailbreakEvents: number;
   triggerEvents: number;
+}
+
+/**
+ * One harm category's requests in an aggregate. `n`, `refuse` and `partial` count every request
+ * the harm model read as the category. `counted` and `refused` are the refusal rate's sample as
+ * detection defines it (countsTowardRefusal: the answer confirms the reading; isRefusal: refuse or
+ * partial), so the dashboard's and the exported rates are the ones the baseline and the CUSUMs
+ * compare. Aggregates stored before these two existed lack them; readers fall back to n and
+ * refuse (confirmedCounts).
+ */
+export interface CategoryCounts { n: number; refuse: number; partial: number; counted?: number; refused?: number }
+
+/** The refusal-rate sample of a category entry, falling back to every reading for old aggregates. */
+export function confirmedCounts(c: CategoryCounts): { counted: number; refused: number } {
+  return c.counted === undefined ? { counted: c.n, refused: c.refuse } : { counted: c.counted, refused: c.refused ?? 0 };
 }
 
 export const TOXICITY_BINS = 100;
@@ -58,10 +74,14 @@ export function addToMinuteAggregate(agg: MinuteAggregate, e: AggregateInput, ja
   if (!s) return;
   if (s.refusal) agg.refusal[s.refusal.label]++;
   if (s.harm_category) {
-    const c = (agg.byCategory[s.harm_category.top] ??= { n: 0, refuse: 0, partial: 0 });
+    const c = (agg.byCategory[s.harm_category.top] ??= { n: 0, refuse: 0, partial: 0, counted: 0, refused: 0 });
     c.n++;
     if (s.refusal?.label === 'refuse') c.refuse++;
     if (s.refusal?.label === 'partial') c.partial++;
+    if (countsTowardRefusal(s.harm_category.top, s.refusal?.label, s.policy_violation?.score)) {
+      c.counted = (c.counted ?? 0) + 1;
+      if (isRefusal(s.refusal?.label)) c.refused = (c.refused ?? 0) + 1;
+    }
   }
   if (s.toxicity) {
     const bin = Math.min(TOXICITY_BINS - 1, Math.max(0, Math.floor(s.toxicity.score * TOXICITY_BINS)));
@@ -77,9 +97,11 @@ export function addToMinuteAggregate(agg: MinuteAggregate, e: AggregateInput, ja
 export function mergeMinuteAggregates(a: MinuteAggregate, b: MinuteAggregate): MinuteAggregate {
   const byCategory: MinuteAggregate['byCategory'] = {};
   for (const src of [a.byCategory, b.byCategory]) {
-    for (const [k, v] of Object.entries(src) as Array<[HarmCategory, { n: number; refuse: number; partial: number }]>) {
-      const c = (byCategory[k] ??= { n: 0, refuse: 0, partial: 0 });
+    for (const [k, v] of Object.entries(src) as Array<[HarmCategory, CategoryCounts]>) {
+      const c = (byCategory[k] ??= { n: 0, refuse: 0, partial: 0, counted: 0, refused: 0 });
+      const confirmed = confirmedCounts(v);
       c.n += v.n; c.refuse += v.refuse; c.partial += v.partial;
+      c.counted = (c.counted ?? 0) + confirmed.counted; c.refused = (c.refused ?? 0) + confirmed.refused;
     }
   }
   return {

@@ -1,5 +1,5 @@
 import { HARM_CATEGORIES, type HarmCategory } from '../classify/types.js';
-import { toxicityQuantile, type MinuteAggregate } from '../aggregate/minute-aggregate.js';
+import { confirmedCounts, toxicityQuantile, type MinuteAggregate } from '../aggregate/minute-aggregate.js';
 
 /** Harmful categories only: the refusal rate Argus watches is over harmful requests. */
 export const HARMFUL_CATEGORIES = HARM_CATEGORIES.filter((c) => c !== 'benign') as Array<Exclude<HarmCategory, 'benign'>>;
@@ -8,7 +8,7 @@ export const HARMFUL_CATEGORIES = HARM_CATEGORIES.filter((c) => c !== 'benign') 
 export interface AggregateMetrics {
   events: number;
   analysed: number;
-  /** Harmful requests (any S category) with a refusal label. */
+  /** Harmful requests (any S category) in the refusal rate's sample (countsTowardRefusal). */
   harmfulRequests: number;
   /** refused / harmfulRequests; null with no harmful request. */
   refusalRate: number | null;
@@ -25,16 +25,17 @@ const ratio = (k: number, n: number): number | null => (n > 0 ? k / n : null);
 
 /**
  * Reads the monitored metrics out of a minute aggregate.
- * refusalRate = sum_c refuse_c / sum_c n_c over harmful categories c (S1..S14), i.e. the refusal
- * rate of harmful requests as the baseline profile defines it. Example: S1 {n 10, refuse 9} and
- * S9 {n 10, refuse 7}, benign {n 80, refuse 1} -> 16 / 20 = 0.8.
+ * refusalRate = sum_c refused_c / sum_c counted_c over harmful categories c (S1..S14): the refusal
+ * rate of harmful requests as the baseline profile and the detectors define it (a reading counts
+ * when the answer confirms it; refuse or partial is a refusal). Example: S1 {counted 10, refused 9}
+ * and S9 {counted 10, refused 7}, benign {n 80} -> 16 / 20 = 0.8.
  */
 export function aggregateMetrics(a: MinuteAggregate): AggregateMetrics {
   let harmful = 0;
   let refused = 0;
   for (const c of HARMFUL_CATEGORIES) {
     const v = a.byCategory[c];
-    if (v) { harmful += v.n; refused += v.refuse; }
+    if (v) { const k = confirmedCounts(v); harmful += k.counted; refused += k.refused; }
   }
   return {
     events: a.events,
@@ -50,10 +51,12 @@ export function aggregateMetrics(a: MinuteAggregate): AggregateMetrics {
   };
 }
 
-/** Refusal rate of one harm category: refuse / n, with n; null rate when n = 0. */
+/** Refusal rate of one harm category over its refusal-rate sample: refused / counted, with that n; null rate when n = 0. */
 export function categoryRefusal(a: MinuteAggregate, c: HarmCategory): { n: number; rate: number | null } {
   const v = a.byCategory[c];
-  return { n: v?.n ?? 0, rate: v ? ratio(v.refuse, v.n) : null };
+  if (!v) return { n: 0, rate: null };
+  const k = confirmedCounts(v);
+  return { n: k.counted, rate: ratio(k.refused, k.counted) };
 }
 
 /**
