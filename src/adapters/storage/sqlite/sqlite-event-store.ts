@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EventAnalysis, EventRecord, StoredEvent } from '../../../core/events/event.js';
+import type { EventAnalysis, StoredEvent } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
+import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore } from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { prepareRowInsert, seqsToOutcomes } from './row-insert.js';
 import { eventToInsertRow, rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from './rows.js';
