@@ -122,6 +122,7 @@ describe('gateway fails open', () => {
       getEvent: async () => undefined,
       listEvents: async () => ({ events: [], nextCursor: null }),
       countEvents: async () => 0,
+      listAnalysisStates: async () => [],
       pendingAnalysis: async () => { throw new Error('disk on fire'); },
       saveAnalyses: async () => { throw new Error('disk on fire'); },
       readAggregates: async () => [],

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createResponseStore } from '../src/adapters/storage/sqlite/response-store.js';
 import { createSqliteEventStore, openSqliteDatabase } from '../src/adapters/storage/sqlite/sqlite-event-store.js';
-import type { EventQuery, EventStore } from '../src/adapters/storage/types.js';
+import type { EventStore } from '../src/adapters/storage/types.js';
 import { createReviewQueue } from '../src/app/response/review-queue.js';
 import { reviewThresholdsFrom } from '../src/app/response/response.js';
 import { configSchema } from '../src/contracts/config.js';
@@ -27,7 +27,7 @@ describe('review feeder', () => {
     const events = createSqliteEventStore(openSqliteDatabase({ path: join(dir, 'argus.db'), synchronous: 'normal' }));
     const store = createResponseStore(openSqliteDatabase({ path: join(dir, 'response.db'), synchronous: 'normal' }));
     const limits: number[] = [];
-    const spied: EventStore = { ...events, listEvents: (q: EventQuery) => { limits.push(q.limit); return events.listEvents(q); } };
+    const spied: EventStore = { ...events, listAnalysisStates: (afterSeq: number, limit: number) => { limits.push(limit); return events.listAnalysisStates(afterSeq, limit); } };
     let cursorWrites = 0;
     const setSetting = store.setSetting.bind(store);
     store.setSetting = (k: string, v: string) => { cursorWrites++; setSetting(k, v); };

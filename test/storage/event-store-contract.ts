@@ -75,6 +75,24 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
       expect(await store.readAggregates({ fromMs: 60_001, toMs: 120_000 })).toEqual([]);
     });
 
+    it('lists analysis states after a seq, in order, without texts', async () => {
+      const outcomes = await store.insertEvents([
+        makeEvent({ id: 's1', deployment: 'a', timestampMs: 1_000, receivedMs: 2_000 }), makeEvent({ id: 's2', deployment: 'b' }), makeEvent({ id: 's3' }),
+      ]);
+      const [q1, q2, q3] = outcomes.map((o) => o.seq!);
+      await store.saveAnalyses([
+        { seq: q1!, status: 'done', analyzedMs: 5, features: { output_chars: 10 }, scores: { hedging: { score: 0.5 } } },
+        { seq: q2!, status: 'skipped', analyzedMs: 5 },
+      ], [], sumMerge);
+      expect(await store.listAnalysisStates(0, 10)).toEqual([
+        { seq: q1, id: 's1', deployment: 'a', timestampMs: 1_000, receivedMs: 2_000, status: 'done', scores: { hedging: { score: 0.5 } } },
+        { seq: q2, id: 's2', deployment: 'b', timestampMs: expect.any(Number), receivedMs: expect.any(Number), status: 'skipped', scores: undefined },
+        { seq: q3, id: 's3', deployment: expect.any(String), timestampMs: expect.any(Number), receivedMs: expect.any(Number), status: undefined, scores: undefined },
+      ]);
+      expect((await store.listAnalysisStates(q1!, 1)).map((s) => s.id)).toEqual(['s2']);
+      expect(await store.listAnalysisStates(q3!, 10)).toEqual([]);
+    });
+
     it('keeps hourly and daily rollups equal to the merge of their minutes, across batches', async () => {
       expect(await store.getSetting(ROLLUPS_READY_SETTING)).toBe('1');
       const H = 3_600_000; const D = 86_400_000;

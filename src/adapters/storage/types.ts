@@ -20,6 +20,18 @@ export interface EventQuery {
   order?: 'asc' | 'desc' | undefined;
 }
 
+/** An event's place and analysis state, without its texts (see EventStore.listAnalysisStates). */
+export interface EventAnalysisState {
+  seq: number;
+  id: string;
+  deployment: string;
+  timestampMs: number;
+  receivedMs: number;
+  /** Undefined while the event has no analysis. */
+  status: EventAnalysis['status'] | undefined;
+  scores: EventAnalysis['scores'];
+}
+
 export interface EventPage {
   events: Array<StoredEvent & { analysis?: EventAnalysis | undefined }>;
   nextCursor: string | null;
@@ -52,6 +64,12 @@ export interface EventStore {
   getEvent(id: string): Promise<(StoredEvent & { analysis?: EventAnalysis | undefined }) | undefined>;
   listEvents(query: EventQuery): Promise<EventPage>;
   countEvents(query?: Omit<EventQuery, 'limit' | 'cursor' | 'order'>): Promise<number>;
+  /**
+   * Events after `afterSeq` in insertion order with their analysis status and scores, but not their
+   * texts, metadata or features: the review feeder walks every event this way, and reading and
+   * parsing whole rows was the largest cost on the server's event loop during bulk ingest.
+   */
+  listAnalysisStates(afterSeq: number, limit: number): Promise<EventAnalysisState[]>;
   /** Events with no analysis yet, in insertion order, after `afterSeq` (recovery after a restart). */
   pendingAnalysis(afterSeq: number, limit: number): Promise<StoredEvent[]>;
   /**

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ResponseStore } from '../../adapters/storage/sqlite/response-store.js';
-import { encodeCursor, type EventStore } from '../../adapters/storage/types.js';
+import type { EventStore } from '../../adapters/storage/types.js';
 import type { Clock } from '../../core/clock.js';
 import { ArgusError } from '../../core/errors.js';
 import type { FlaggedSample } from '../../core/incidents/types.js';
@@ -39,17 +39,16 @@ export function createReviewQueue(o: ReviewQueueOptions) {
     let seq = savedSeq;
     let added = 0;
     // A pass usually stops at the first event still waiting for analysis, so it starts with a small
-    // page and reads larger ones only while whole pages are consumed (full rows are not cheap).
+    // page and reads larger ones only while whole pages are consumed.
     let limit = FIRST_PAGE;
     for (;;) {
-      const page = await events.listEvents({ limit, order: 'asc', ...(seq > 0 ? { cursor: encodeCursor(seq) } : {}) });
-      limit = Math.min(limit * 4, MAX_PAGE);
+      const page = await events.listAnalysisStates(seq, limit);
       let stalled = false;
-      for (const e of page.events) {
-        if (!e.analysis) {
+      for (const e of page) {
+        if (e.status === undefined) {
           if (clock.now() - e.receivedMs < maxWaitMs) { stalled = true; break; }
-        } else if (e.analysis.status === 'done') {
-          const hits = reviewRuleHits(e.analysis.scores, o.thresholds);
+        } else if (e.status === 'done') {
+          const hits = reviewRuleHits(e.scores, o.thresholds);
           if (hits.length > 0 && store.insertReviewItem({
             eventId: e.id, deployment: e.deployment, eventMs: e.timestampMs, rules: hits.map((h) => h.rule), reasons: hits.map((h) => h.reason),
             maxScore: Math.max(...hits.map((h) => h.score)), createdMs: clock.now(),
@@ -57,7 +56,8 @@ export function createReviewQueue(o: ReviewQueueOptions) {
         }
         seq = e.seq;
       }
-      if (stalled || page.nextCursor === null) break;
+      if (stalled || page.length < limit) break;
+      limit = Math.min(limit * 4, MAX_PAGE);
     }
     if (seq !== savedSeq) store.setSetting(CURSOR_KEY, String(seq)); // a pass that moved nothing writes nothing
     return added;

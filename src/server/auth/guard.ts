@@ -53,9 +53,12 @@ export function installAuthHook(app: FastifyInstance, g: AuthGuard): void {
     // percent-encoding or odd spellings of a path cannot land in a weaker rule than its route.
     const pattern = request.routeOptions.url;
     const need = requiredAccess(request.method, pattern && pattern !== '/*' ? pattern : path, g.policy, rawText);
+    // Public routes (the gateway among them) skip identify(): a gateway request carries the upstream
+    // model's Bearer key, which would be hashed and compared with every configured key for nothing.
+    // No public route reads request.principal.
+    if (need === 'public') return;
     const principal = identify(g, request);
     request.principal = principal;
-    if (need === 'public') return;
     if (!principal) {
       if (wantsHtml(request) && !path.startsWith('/api/')) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
       throw new ArgusError('ARGUS_ERR_UNAUTHORIZED', request.headers.authorization !== undefined

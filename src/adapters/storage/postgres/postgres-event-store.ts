@@ -2,7 +2,7 @@ import { inTransaction } from './transaction.js';
 import pg from 'pg';
 import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
-import { rowToAnalysis, rowToEvent, type AnalysisRow, type EventRow } from '../sqlite/rows.js';
+import { rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from '../sqlite/rows.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
 import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
@@ -121,6 +121,11 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
       const r = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
       return Number(r.rows[0]?.n ?? 0);
     }),
+    listAnalysisStates: (afterSeq, limit) => wrap('read', async () => {
+      const r = await pool.query<AnalysisStateRow>(`SELECT e.seq, e.id, e.deployment, e.ts_ms, e.received_ms, a.status, a.scores_json
+        FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`, [afterSeq, limit]);
+      return r.rows.map(rowToAnalysisState);
+    }),
     pendingAnalysis: (afterSeq, limit) => wrap('read', async () => {
       const r = await pool.query<EventRow>(`SELECT e.* FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
         WHERE e.seq > $1 AND a.seq IS NULL ORDER BY e.seq LIMIT $2`, [Math.max(0, afterSeq - PENDING_LOOKBACK_SEQ), limit]);
@@ -200,7 +205,7 @@ export function openPostgresEventStore(connectionString: string, options: { sche
   const ready = openPostgresPool(connectionString, options).then(createPostgresEventStore);
   ready.catch(() => undefined); // reported by the first call that awaits it
   const lazy = {} as Record<string, unknown>;
-  const methods = ['insertEvents', 'getEvent', 'listEvents', 'countEvents', 'pendingAnalysis', 'saveAnalyses', 'readAggregates',
+  const methods = ['insertEvents', 'getEvent', 'listEvents', 'countEvents', 'listAnalysisStates', 'pendingAnalysis', 'saveAnalyses', 'readAggregates',
     'rebuildRollups', 'listDeployments', 'listDeploymentNames', 'getSetting', 'setSetting', 'close'] as const;
   for (const m of methods) {
     lazy[m] = async (...args: unknown[]) => {

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EventAnalysis, EventRecord, StoredEvent } from '../../../core/events/event.js';
+import type { EventAnalysis, StoredEvent } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
+import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore } from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import { rowToAnalysis, rowToEvent, type AnalysisRow, type EventRow } from './rows.js';
+import { prepareRowInsert, seqsToOutcomes } from './row-insert.js';
+import { eventToInsertRow, rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from './rows.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. */
@@ -50,19 +51,13 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
   const setMode = (mode: 'FULL' | 'NORMAL') => {
     if (mode !== currentMode) { db.pragma(`synchronous = ${mode}`); currentMode = mode; }
   };
-  const insert = db.prepare(`INSERT OR IGNORE INTO events
-    (id, ts_ms, received_ms, deployment, model, source, user_hash, session, input_json, output, latency_ms, input_tokens, output_tokens, metadata_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertMany = db.transaction((events: readonly EventRecord[]) => events.map((e): InsertOutcome => {
-    const r = insert.run(e.id, e.timestampMs, e.receivedMs, e.deployment, e.model, e.source, e.userHash, e.session,
-      e.input === null ? null : JSON.stringify(e.input), e.output, e.latencyMs, e.inputTokens, e.outputTokens,
-      Object.keys(e.metadata).length === 0 ? null : JSON.stringify(e.metadata));
-    return r.changes === 1 ? { status: 'accepted', seq: Number(r.lastInsertRowid) } : { status: 'duplicate' };
-  }));
+  const insertRows = prepareRowInsert(db);
   const byId = db.prepare(`SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error
     FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq WHERE e.id = ?`);
   const pending = db.prepare(`SELECT e.* FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
     WHERE e.seq > ? AND a.seq IS NULL ORDER BY e.seq LIMIT ?`);
+  const analysisStates = db.prepare(`SELECT e.seq, e.id, e.deployment, e.ts_ms, e.received_ms, a.status, a.scores_json
+    FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq WHERE e.seq > ? ORDER BY e.seq LIMIT ?`);
   const insertAnalysis = db.prepare(`INSERT OR REPLACE INTO event_analysis (seq, status, analyzed_ms, features_json, scores_json, error)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
@@ -105,7 +100,7 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
     dialect: 'sqlite',
     insertEvents: (events, opts = {}) => guard('insert', () => {
       setMode(opts.durable === false ? 'NORMAL' : durableMode);
-      return insertMany(events);
+      return seqsToOutcomes(insertRows(events.map(eventToInsertRow)));
     }),
     getEvent: (id) => guard('read', () => {
       const row = byId.get(id) as (EventRow & AnalysisRow) | undefined;
@@ -136,6 +131,7 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
       const { where, params } = filters(q);
       return db.prepare(`SELECT count(*) FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
     }),
+    listAnalysisStates: (afterSeq, limit) => guard('read', () => (analysisStates.all(afterSeq, limit) as AnalysisStateRow[]).map(rowToAnalysisState)),
     pendingAnalysis: (afterSeq, limit) => guard('read', () => (pending.all(afterSeq, limit) as EventRow[]).map(rowToEvent)),
     saveAnalyses: (analyses, deltas, merge, settings = {}) => guard('write', () => {
       setMode('NORMAL');

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import type { EventStore, InsertOutcome } from '../types.js';
+import { seqsToOutcomes } from './row-insert.js';
+import { eventToInsertRow, type EventInsertRow } from './rows.js';
 
-export interface WriterRequest { id: number; events: readonly EventRecord[]; durable: boolean }
-export type WriterReply = { id: number; outcomes: InsertOutcome[] } | { id: number; error: string };
+/** Rows are encoded on the caller's thread (eventToInsertRow); `seqs` as prepareRowInsert answers. */
+export interface WriterRequest { id: number; rows: readonly EventInsertRow[]; durable: boolean }
+export type WriterReply = { id: number; seqs: Float64Array } | { id: number; error: string };
 
 /**
  * Moves event inserts of a SQLite store onto a worker thread with its own connection to the same
@@ -38,7 +40,7 @@ export function withWriterThread(store: EventStore, o: { path: string; synchrono
       waiting.delete(r.id);
       if (waiting.size === 0) w.unref();
       if ('error' in r) entry.reject(new ArgusError('ARGUS_ERR_STORAGE', `SQLite insert failed: ${r.error}`));
-      else entry.resolve(r.outcomes);
+      else entry.resolve(seqsToOutcomes(r.seqs));
     });
     w.on('error', (err) => { if (worker === w) failAll(err.message); });
     w.on('exit', (code) => { if (worker === w) failAll(`exited with code ${code}`); });
@@ -55,7 +57,7 @@ export function withWriterThread(store: EventStore, o: { path: string; synchrono
       const done = new Promise<InsertOutcome[]>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         if (waiting.size === 1) w.ref(); // pending writes keep the process alive
-        w.postMessage({ id, events, durable: options.durable !== false } satisfies WriterRequest);
+        w.postMessage({ id, rows: events.map(eventToInsertRow), durable: options.durable !== false } satisfies WriterRequest);
       });
       inflight.add(done);
       const forget = () => { inflight.delete(done); };
