@@ -2,7 +2,7 @@
  * Harm category: stronger learners than the shipped softmax regression, on the same splits,
  * vectoriser and training rows as scripts/models/build-harm-category.ts.
  *   npx tsx scripts/models/experiments/harm-learners.ts [variant ...]
- * Variants: linear (the shipped recipe, one seed), mlp-<hidden>[-bag][-e<epochs>][-lr<step>][-d<dropout>],
+ * Variants: linear (the shipped recipe, one seed), mlp-<hidden>[-bag][-e<epochs>][-lr<step>][-d<dropout>][-s<seed>],
  * ens-<hidden> (mean of linear and relu-MLP probabilities). Prints dev and test macro-F1 (S1–S13),
  * macro-F1 over every class, dev macro-F1 per source family, and the scoring cost per text (CPU µs,
  * vectorisation excluded). Results: docs/classifiers.md, "Accuracy experiments".
@@ -39,9 +39,9 @@ function perFamily(rows: readonly LabelledText[], top: (t: string) => HarmCatego
   return out;
 }
 
-function parse(variant: string): { hidden: number; bag: boolean; epochs: number; lr: number; dropout: number } {
+function parse(variant: string): { hidden: number; bag: boolean; epochs: number; lr: number; dropout: number; seed?: number } {
   const num = (re: RegExp, d: number) => Number(re.exec(variant)?.[1] ?? d);
-  return { hidden: num(/^(?:mlp|ens)-(\d+)/, 32), bag: variant.includes('-bag'), epochs: num(/-e(\d+)/, 10), lr: num(/-lr([\d.]+)/, 0.05), dropout: num(/-d([\d.]+)/, 0) };
+  return { hidden: num(/^(?:mlp|ens)-(\d+)/, 32), bag: variant.includes('-bag'), epochs: num(/-e(\d+)/, 10), lr: num(/-lr([\d.]+)/, 0.05), dropout: num(/-d([\d.]+)/, 0), ...(/-s\d+/.test(variant) ? { seed: num(/-s(\d+)/, 0) } : {}) };
 }
 
 function main(): void {
@@ -57,7 +57,7 @@ function main(): void {
   };
   const mlp = (variant: string): Proba => {
     const p = parse(variant);
-    const m = trainMlp({ rows, labels, classes, dim, hidden: p.hidden, activation: p.bag ? 'bag' : 'relu', epochs: p.epochs, learningRate: p.lr, dropout: p.dropout, l2: 1e-6, seed: 5, classWeights: 'balanced' });
+    const m = trainMlp({ rows, labels, classes, dim, hidden: p.hidden, activation: p.bag ? 'bag' : 'relu', epochs: p.epochs, learningRate: p.lr, dropout: p.dropout, l2: 1e-6, seed: p.seed ?? 5, classWeights: 'balanced' });
     return (v) => mlpPredictProba(m, v);
   };
   const variants = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['linear', 'mlp-32', 'mlp-64-bag', 'ens-32'];
@@ -69,7 +69,10 @@ function main(): void {
     else {
       const a = linear();
       const b = mlp(variant.replace(/^ens-/, 'mlp-'));
-      proba = (v) => a(v).map((x, i) => (x + b(v)[i]!) / 2);
+      proba = (v) => {
+        const pb = b(v);
+        return a(v).map((x, i) => (x + pb[i]!) / 2);
+      };
     }
     const trainCpu = (process.cpuUsage(t0).user + process.cpuUsage(t0).system) / 1e6;
     const top = (t: string): HarmCategory => {

@@ -2,8 +2,9 @@
  * Toxicity: stronger learners than the shipped logistic regression, on the same rows, source
  * weights and vectoriser as scripts/models/build-toxicity.ts.
  *   npx tsx scripts/models/experiments/toxicity-learners.ts [variant ...]
- * Variants: linear (the shipped recipe), mlp-<hidden>[-bag][-e<epochs>][-lr<step>][-d<dropout>]
- * (two-class softmax MLP), ens-<hidden>... (mean of the linear and MLP scores). Prints AUROC on the
+ * Variants: linear (the shipped recipe), mlp-<hidden>[-bag][-e<epochs>][-lr<step>][-d<dropout>][-s<seed>]
+ * (two-class softmax MLP), ens-<hidden>... (mean of the linear and MLP scores); a trailing `-tw` applies
+ * `tweetText` to every text (train and evaluation) before the shared vectoriser. Prints AUROC on the
  * dev sets (TweetEval offensive and hate validation, all dev) and on the test sets the issue names
  * (TweetEval offensive test, Wikipedia Talk test), plus scoring CPU µs per text (vectorisation
  * excluded). Results: docs/classifiers.md, "Accuracy experiments".
@@ -17,18 +18,31 @@ import { TOXICITY_TRAINING } from '../build-toxicity.js';
 import type { LabelledText } from '../data-content/split.js';
 import { loadToxicitySplits, reportOn } from '../data-content/toxicity-eval.js';
 import { createVectorCache, sharedVectorizer } from '../data-content/train-helpers.js';
+import { runIfMain } from '../common.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const family = (s: string) => s.split('/')[0] ?? s;
 
-function parse(variant: string): { hidden: number; bag: boolean; epochs: number; lr: number; dropout: number } {
+/**
+ * Tweet-specific clean-up, measured here before asking for it as a vectoriser option: @-handles and
+ * links carry no toxicity, and a hashtag is words written together ("#BuildTheWall" → "Build The Wall").
+ */
+export const tweetText = (t: string): string => t
+  .replace(/@\w+/g, ' ').replace(/https?:\/\/\S+|\bURL\b/g, ' ')
+  .replace(/#(\w+)/g, (_, tag: string) => ` ${tag.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ')} `)
+  .replace(/\s+/g, ' ').trim();
+
+function parse(variant: string): { hidden: number; bag: boolean; epochs: number; lr: number; dropout: number; seed?: number } {
   const num = (re: RegExp, d: number) => Number(re.exec(variant)?.[1] ?? d);
-  return { hidden: num(/^(?:mlp|ens)-(\d+)/, 32), bag: variant.includes('-bag'), epochs: num(/-e(\d+)/, 6), lr: num(/-lr([\d.]+)/, 0.05), dropout: num(/-d([\d.]+)/, 0) };
+  return { hidden: num(/^(?:mlp|ens)-(\d+)/, 32), bag: variant.includes('-bag'), epochs: num(/-e(\d+)/, 6), lr: num(/-lr([\d.]+)/, 0.05), dropout: num(/-d([\d.]+)/, 0), ...(/-s\d+/.test(variant) ? { seed: num(/-s(\d+)/, 0) } : {}) };
 }
 
 function main(): void {
   const data = loadToxicitySplits();
-  const vec = createVectorCache(sharedVectorizer());
+  const cache = createVectorCache(sharedVectorizer());
+  const tweetMode = process.argv.slice(2).some((v) => v.endsWith('-tw'));
+  if (tweetMode && !process.argv.slice(2).every((v) => v.endsWith('-tw'))) throw new Error('run -tw variants on their own');
+  const vec = tweetMode ? (t: string) => cache(tweetText(t)) : cache;
   const dim = sharedVectorizer().config.dim;
   const t = TOXICITY_TRAINING;
   const rows = data.train.map((r) => vec(r.text));
@@ -41,17 +55,17 @@ function main(): void {
   };
   const mlp = (variant: string): ((v: SparseVector) => number) => {
     const p = parse(variant);
-    const m = trainMlp({ rows, labels, classes, dim, hidden: p.hidden, activation: p.bag ? 'bag' : 'relu', epochs: p.epochs, learningRate: p.lr, dropout: p.dropout, l2: 1e-6, seed: t.seed, classWeights: 'balanced', sampleWeights });
+    const m = trainMlp({ rows, labels, classes, dim, hidden: p.hidden, activation: p.bag ? 'bag' : 'relu', epochs: p.epochs, learningRate: p.lr, dropout: p.dropout, l2: 1e-6, seed: p.seed ?? t.seed, classWeights: 'balanced', sampleWeights });
     return (v) => mlpPredictProba(m, v)[1]!;
   };
   const variants = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['linear', 'mlp-32', 'ens-32'];
   for (const variant of variants) {
     let score: (v: SparseVector) => number;
-    if (variant === 'linear') score = linear();
-    else if (variant.startsWith('mlp-')) score = mlp(variant);
+    if (variant.replace(/-tw$/, '') === 'linear') score = linear();
+    else if (variant.startsWith('mlp-')) score = mlp(variant.replace(/-tw$/, ''));
     else {
       const a = linear();
-      const b = mlp(variant.replace(/^ens-/, 'mlp-'));
+      const b = mlp(variant.replace(/^ens-/, 'mlp-').replace(/-tw$/, ''));
       score = (v) => (a(v) + b(v)) / 2;
     }
     const auc = (rs: readonly LabelledText[]) => reportOn(rs, (text) => score(vec(text))).auroc.toFixed(3);
@@ -63,4 +77,4 @@ function main(): void {
   }
 }
 
-main();
+runIfMain(import.meta.url, async () => main());
