@@ -4,7 +4,8 @@
  *   npx tsx scripts/models/experiments/toxicity-learners.ts [variant ...]
  * Variants: linear (the shipped recipe), mlp-<hidden>[-bag][-e<epochs>][-lr<step>][-d<dropout>][-s<seed>]
  * (two-class softmax MLP), ens-<hidden>... (mean of the linear and MLP scores); a trailing `-tw` applies
- * `tweetText` to every text (train and evaluation) before the shared vectoriser. Prints AUROC on the
+ * `tweetText` to every text (train and evaluation) before the shared vectoriser; `--ww=X` uses a
+ * vectoriser whose word features get share X of the norm instead of 0.5. Prints AUROC on the
  * dev sets (TweetEval offensive and hate validation, all dev) and on the test sets the issue names
  * (TweetEval offensive test, Wikipedia Talk test), plus scoring CPU µs per text (vectorisation
  * excluded). Results: docs/classifiers.md, "Accuracy experiments".
@@ -18,6 +19,7 @@ import { TOXICITY_TRAINING } from '../build-toxicity.js';
 import type { LabelledText } from '../data-content/split.js';
 import { loadToxicitySplits, reportOn } from '../data-content/toxicity-eval.js';
 import { createVectorCache, sharedVectorizer } from '../data-content/train-helpers.js';
+import { DEFAULT_VECTORIZER, createVectorizer } from '../../../src/core/classify/text/vectorize.js';
 import { runIfMain } from '../common.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -39,9 +41,13 @@ function parse(variant: string): { hidden: number; bag: boolean; epochs: number;
 
 function main(): void {
   const data = loadToxicitySplits();
-  const cache = createVectorCache(sharedVectorizer());
-  const tweetMode = process.argv.slice(2).some((v) => v.endsWith('-tw'));
-  if (tweetMode && !process.argv.slice(2).every((v) => v.endsWith('-tw'))) throw new Error('run -tw variants on their own');
+  // --ww=X: a vectoriser whose word block gets share X of the squared norm (shared default 0.5).
+  const ww = process.argv.find((a) => a.startsWith('--ww='));
+  const vectorizer = ww ? createVectorizer({ ...DEFAULT_VECTORIZER, wordWeight: Number(ww.slice(5)) }) : sharedVectorizer();
+  const cache = createVectorCache(vectorizer);
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const tweetMode = names.some((v) => v.endsWith('-tw'));
+  if (tweetMode && !names.every((v) => v.endsWith('-tw'))) throw new Error('run -tw variants on their own');
   const vec = tweetMode ? (t: string) => cache(tweetText(t)) : cache;
   const dim = sharedVectorizer().config.dim;
   const t = TOXICITY_TRAINING;
@@ -58,7 +64,7 @@ function main(): void {
     const m = trainMlp({ rows, labels, classes, dim, hidden: p.hidden, activation: p.bag ? 'bag' : 'relu', epochs: p.epochs, learningRate: p.lr, dropout: p.dropout, l2: 1e-6, seed: p.seed ?? t.seed, classWeights: 'balanced', sampleWeights });
     return (v) => mlpPredictProba(m, v)[1]!;
   };
-  const variants = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['linear', 'mlp-32', 'ens-32'];
+  const variants = names.length > 0 ? names : ['linear', 'mlp-32', 'ens-32'];
   for (const variant of variants) {
     let score: (v: SparseVector) => number;
     if (variant.replace(/-tw$/, '') === 'linear') score = linear();
