@@ -12,7 +12,7 @@
  * - PII (when src/core/classify/pii exists): token-level any-PII on presidio-synth generated_large.
  * Precision, recall and F1 use each model's decision (threshold 0.5 or arg-max).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadSuiteModels } from '../src/adapters/models/builtin.js';
@@ -158,6 +158,16 @@ function demoSection(modelsDir: string | undefined): Section {
   };
 }
 
+/**
+ * The accuracy experiments are measured by scripts under scripts/models/experiments/ (minutes of
+ * training each), not by this evaluation; their write-up lives beside them and is copied in here
+ * so regenerating this file keeps it.
+ */
+function experimentsSection(): Section {
+  const text = readFileSync('scripts/models/experiments/RESULTS.md', 'utf8').replace(/^# .*\n+/, '');
+  return { title: 'Accuracy experiments (harm category, toxicity)', lines: text.trimEnd().split('\n'), json: { source: 'scripts/models/experiments/RESULTS.md' } };
+}
+
 function timed(name: string, fn: () => Section | undefined): Section | undefined {
   const t0 = performance.now();
   try {
@@ -182,6 +192,7 @@ function main(): void {
     timed('jailbreak', () => (models.jailbreak ? jailbreakSection(models.jailbreak) : missing('Jailbreak'))),
     timed('pii', () => evalPii()),
     timed('demo traffic', () => demoSection(arg('--models'))),
+    timed('accuracy experiments', () => experimentsSection()),
   ].filter((s): s is Section => s !== undefined);
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(Object.fromEntries(sections.map((s) => [s.title, s.json])), null, 1)}\n`);

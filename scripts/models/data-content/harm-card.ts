@@ -113,7 +113,10 @@ within one category is visible. A triage signal, not a block list.
   ≈ 0.66, the other sets ≈ 0.74): their long persona and role-play framings carry few hazard words,
   and ~85 training prompts per hazard and language are not enough for n-gram features to learn the
   rest. Tried without a material gain (dev, \`harm-diagnose.ts\`): stronger or weaker L2, more
-  epochs, step sizes 0.05–0.5, down-weighting benign, up-weighting AILuminate.
+  epochs, step sizes 0.05–0.5, down-weighting benign, up-weighting AILuminate. Stronger learners
+  (one-hidden-layer MLP, fastText-style embedding bag, linear + MLP ensemble) reach 0.67–0.70 on test,
+  within the seed spread, and the sets barely transfer to each other (trained without AILuminate:
+  0.21 on AILuminate dev): see docs/classifiers.md, "Accuracy experiments".
 - Plain benign questions still read as a hazard more often than they should: 3 % of held-out Alpaca
   questions, about 22 % of the demo simulator's benign prompts ("How do I memorise German
   vocabulary?"). A benign logit shift of +1 halves both but costs harmful recall (dev harmful-vs-

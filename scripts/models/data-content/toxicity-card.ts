@@ -56,7 +56,9 @@ Targets from issue 3: AUROC ≥ 0.90 on TweetEval offensive test and on Wikipedi
 TweetEval one is not met, and this feature set looks unlikely to meet it: a model trained on the
 TweetEval offensive train file alone (the in-domain ceiling; \`toxicity-experiments.ts "train only"\`)
 reaches 0.785 AUROC on TweetEval offensive validation against 0.779 for the shipped mix, while its
-Wikipedia Talk AUROC falls to 0.899 and TweetEval hate validation to 0.569.
+Wikipedia Talk AUROC falls to 0.899 and TweetEval hate validation to 0.569. A one-hidden-layer MLP,
+a linear + MLP ensemble and a tweet clean-up (handles, links, split hashtags) do not change this
+(test 0.760–0.809): docs/classifiers.md, "Accuracy experiments".
 
 ## Identity bias
 

@@ -119,7 +119,8 @@ export function trainLinear(options: TrainLinearOptions): LinearModel {
   return model;
 }
 
-function encodeLabels(labels: readonly (string | number)[], classes: readonly string[]): Int32Array {
+/** Class indices of `labels` (names or indices) in `classes` order; throws naming the first bad label. */
+export function encodeLabels(labels: readonly (string | number)[], classes: readonly string[]): Int32Array {
   const index = new Map(classes.map((c, i) => [c, i]));
   const y = new Int32Array(labels.length);
   labels.forEach((label, i) => {
@@ -132,7 +133,8 @@ function encodeLabels(labels: readonly (string | number)[], classes: readonly st
   return y;
 }
 
-function rowWeights(y: Int32Array, classes: readonly string[], cw: ClassWeights, sample?: readonly number[]): Float64Array {
+/** Per-row training weight: class weight ('balanced' as scikit-learn) times the sample weight. */
+export function rowWeights(y: Int32Array, classes: readonly string[], cw: ClassWeights, sample?: readonly number[]): Float64Array {
   if (sample && sample.length !== y.length) throw invalidInput(`trainLinear: ${sample.length} sample weights for ${y.length} rows`);
   const counts = new Float64Array(classes.length);
   for (let i = 0; i < y.length; i++) counts[y[i]!] = counts[y[i]!]! + (sample?.[i] ?? 1);
