@@ -108,9 +108,12 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
 
 /** ±(1 + ln|count|), the sublinear term frequency of a signed count. */
 function sublinear(count: number): number {
-  const m = count < 0 ? -count : count;
+  // Branch-free sign and magnitude (counts are int32): the sign of a hashed count is a coin flip,
+  // so branching on it mispredicts half the time. a · ±1 is exact, the same value as ±a.
+  const sign = count >> 31;
+  const m = (count ^ sign) - sign;
   const a = m < SUBLINEAR.length ? SUBLINEAR[m]! : 1 + Math.log(m);
-  return count < 0 ? -a : a;
+  return a * (sign | 1);
 }
 
 /** Per-text scratch for emitVector, grown as needed. */
