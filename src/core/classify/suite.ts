@@ -75,18 +75,12 @@ export function createClassifierSuite(options: SuiteOptions): ClassifierSuite {
   if (!pii) missing.push('pii');
   if (!models.jailbreak) missing.push('jailbreak');
 
-  /** Lazily vectorises one normalised text per vectoriser id, at most once each. */
-  const cache = (normalized: string) => {
-    const done = new Map<string, SparseVector>();
-    return (id: string) => {
-      let v = done.get(id);
-      if (!v) {
-        v = vectorizers.get(id)!.vectorizeNormalized(normalized);
-        done.set(id, v);
-      }
-      return v;
-    };
-  };
+  /**
+   * A transient vector: a view of the vectoriser's buffers, valid until its next call. Each one
+   * below is scored as soon as it is made (the request's, then the jailbreak text's, then the
+   * output's), so none is overwritten while in use, and no text is vectorised twice.
+   */
+  const vectorOf = (id: string, normalized: string): SparseVector => vectorizers.get(id)!.vectorizeNormalizedTransient(normalized);
 
   return {
     name: 'argus-builtin',
@@ -95,23 +89,20 @@ export function createClassifierSuite(options: SuiteOptions): ClassifierSuite {
       if (typeof item.output !== 'string') throw new ArgusError('ARGUS_ERR_INVALID_INPUT', 'classify: item.output must be a string');
       const output = item.output;
       const outNorm = normalizeText(output);
-      const outVec = cache(outNorm);
       const request = requestText(item.input);
       const reqNorm = request ? normalizeText(request) : '';
-      const reqVec = cache(reqNorm);
       const jbText = jailbreakText(item.input);
       const jbNorm = jbText === request ? reqNorm : normalizeText(jbText);
-      const jbVec = jbText === request ? reqVec : cache(jbNorm);
 
-      const onRequest = inputs && request.trim() ? inputs.score(reqVec(inputs.id), request) : undefined;
-      const onJailbreakText = jbText === request ? onRequest : inputs && jbText.trim() ? inputs.score(jbVec(inputs.id), jbText) : undefined;
+      const onRequest = inputs && request.trim() ? inputs.score(vectorOf(inputs.id, reqNorm), request) : undefined;
+      const onJailbreakText = jbText === request ? onRequest : inputs && jbText.trim() ? inputs.score(vectorOf(inputs.id, jbNorm), jbText) : undefined;
       const harmScores: ArgusScores['harm_category'] = onRequest?.harm ?? { top: 'benign', scores: benignOnly() };
       const harmKnown = onRequest?.harm !== undefined;
       const piiPart = pii ? pii.classify(item) : undefined;
       if (piiPart && typeof (piiPart as Promise<unknown>).then === 'function') {
         throw new ArgusError('ARGUS_ERR_INTERNAL', 'the suite needs a synchronous PII classifier');
       }
-      const out = outputs ? outputs.score(outVec(outputs.id), output) : undefined;
+      const out = outputs ? outputs.score(vectorOf(outputs.id, outNorm), output) : undefined;
       return {
         refusal: out?.refusal ?? { label: 'comply', scores: uniform(['comply', 'partial', 'refuse'] as const) },
         toxicity: out?.toxicity ?? { score: 0, subtypes: {} },

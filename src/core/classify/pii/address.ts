@@ -1,5 +1,6 @@
 import type { PiiEntity } from '../types.js';
 import { allMatches, matchAt, type WordToken } from './tokens.js';
+import { TAG } from './word-tags.js';
 
 /**
  * Street addresses, in the shapes they take across countries:
@@ -10,12 +11,6 @@ import { allMatches, matchAt, type WordToken } from './tokens.js';
  *   (after a state code, after a place or street on the same line, or after "ZIP:");
  * - a capitalised name directly followed or preceded by a house number ("Jakobi 69", "87 Jakobi").
  */
-const SUFFIX_AFTER = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'dr', 'boulevard', 'blvd',
-  'way', 'court', 'ct', 'place', 'pl', 'square', 'sq', 'terrace', 'parkway', 'pkwy', 'highway', 'hwy', 'circle', 'cir',
-  'crescent', 'close', 'alley', 'trail', 'grove', 'row', 'hill', 'gardens', 'mews', 'wharf', 'quay', 'esplanade']);
-const TYPE_BEFORE = new Set(['rue', 'via', 'viale', 'calle', 'avenida', 'rua', 'piazza', 'plaza', 'praça', 'corso', 'largo',
-  'ulica', 'ul', 'chemin', 'route', 'allée', 'quai', 'travessa', 'estrada', 'rambla', 'carrer', 'paseo', 'strada', 'aleja',
-  'plac', 'náměstí', 'calea', 'avenue', 'boulevard', 'impasse', 'rua', 'camino', 'vicolo']);
 const STREET_ENDINGS = new Set(['straat', 'strasse', 'straße', 'gasse', 'weg', 'vej', 'vegen', 'veien', 'gatan', 'gata', 'gade',
   'laan', 'plein', 'allee', 'väg', 'vägen', 'katu', 'utca', 'útja', 'ulice', 'platz', 'dijk', 'kade', 'gürtel', 'damm', 'ufer',
   'markt', 'steig', 'stræde', 'tie', 'polku']);
@@ -31,12 +26,10 @@ function hasStreetEnding(lower: string): boolean {
   return false;
 }
 const UNIT_RE = /(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
-const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building']);
 const PO_BOX_RE = /P\.?\s?O\.?\s*Box\s+\d{1,6}\b/iy;
 const STATE_ZIP_RE = /(?<=[,\n]\s?|\s)[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g;
 const STATE_ZIP_HINT = /[A-Z]{2}\s+\d{5}/;
 const ZIP_CUE_RE = /(?:zip(?:\s?code)?|postal\s?code|post\s?code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/iy;
-const ZIP_WORDS = new Set(['zip', 'zipcode', 'postal', 'post', 'postcode']);
 const UK_POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/g;
 
 /** A number token of at most maxLen digits (a trailing letter, as in "221B", does not count). */
@@ -50,7 +43,7 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
     if (!t || t.kind !== 'word') continue;
     let startIdx = -1;
     let endIdx = -1;
-    if (SUFFIX_AFTER.has(t.lower) && i > 0) {
+    if ((t.tags & TAG.streetSuffix) !== 0 && i > 0) {
       // Walk back over up to three words on this line; a house number makes lower case acceptable.
       let j = i - 1;
       let words = 0;
@@ -69,7 +62,7 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
       while (startIdx > 0 && tokens[startIdx - 1]?.kind === 'word' && tokens[startIdx - 1]?.cap === true && !tokens[startIdx]?.newline && i - startIdx < 2) startIdx--;
       if (isNum(tokens[startIdx - 1]) && !tokens[startIdx]?.newline) startIdx--;
       endIdx = i + 1;
-    } else if (TYPE_BEFORE.has(t.lower)) {
+    } else if ((t.tags & TAG.streetTypeBefore) !== 0) {
       let j = i + 1;
       if (tokens[j]?.text === '.') j++;
       let words = 0;
@@ -93,8 +86,8 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
   }
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    const unit = UNIT_WORDS.has(t.lower);
-    if (!unit && t.lower !== 'p' && t.lower !== 'po' && !ZIP_WORDS.has(t.lower)) continue;
+    const unit = (t.tags & TAG.unit) !== 0;
+    if (!unit && t.lower !== 'p' && t.lower !== 'po' && (t.tags & TAG.zip) === 0) continue;
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) | 32 : 32;
     if (before >= 97 && before <= 122) continue; // glued to a preceding ASCII letter
     if (unit) {
@@ -103,7 +96,7 @@ export function findStreetAddresses(text: string, tokens: WordToken[], out: PiiE
     } else if (t.lower === 'p' || t.lower === 'po') {
       const m = matchAt(PO_BOX_RE, text, t.start);
       if (m) out.push({ type: 'ADDRESS', start: t.start, end: t.start + m[0].length, score: 0.7 });
-    } else if (ZIP_WORDS.has(t.lower)) {
+    } else if ((t.tags & TAG.zip) !== 0) {
       const m = matchAt(ZIP_CUE_RE, text, t.start);
       const v = m?.[1];
       if (m && v) {
@@ -169,8 +162,6 @@ export function attachNumbers(text: string, tokens: WordToken[], entities: PiiEn
   void text;
 }
 
-const CUE_HEADS = new Set(['address', 'addresses', 'live', 'lives', 'lived', 'located', 'return', 'returned', 'ship', 'shipped',
-  'send', 'deliver', 'delivered', 'moved', 'reside', 'resides', 'stay', 'staying']);
 const ADDRESS_CUE_RE = /(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(?:at|on)|lived\s+(?:at|on|in)|located\s+at|return(?:ed)?\s+(?:it\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|moved\s+to|resides?\s+at|stay(?:ing)?\s+at)\s*[:-]?\s*/iy;
 
 /**
@@ -181,7 +172,7 @@ const ADDRESS_CUE_RE = /(?:address(?:es)?(?:\s+(?:is|was|to|with))?|lives?\s+(?:
 export function findCuedAddresses(text: string, tokens: WordToken[], out: PiiEntity[], isCommonWord: (lower: string) => boolean): void {
   for (let k = 0; k < tokens.length; k++) {
     const head = tokens[k] as WordToken;
-    if (head.kind !== 'word' || !CUE_HEADS.has(head.lower)) continue;
+    if (head.kind !== 'word' || (head.tags & TAG.addressCue) === 0) continue;
     const m = matchAt(ADDRESS_CUE_RE, text, head.start);
     if (!m) continue;
     let i = tokenAt(tokens, head.start + m[0].length);
@@ -199,7 +190,7 @@ export function findCuedAddresses(text: string, tokens: WordToken[], out: PiiEnt
         if (t.text === '.' || t.text === '-') continue;
         break;
       }
-      const lowerCommon = /^\p{Ll}/u.test(t.text) && isCommonWord(t.lower) && !SUFFIX_AFTER.has(t.lower) && !/^(?:apt|suite|unit|flat)$/.test(t.lower);
+      const lowerCommon = /^\p{Ll}/u.test(t.text) && isCommonWord(t.lower) && (t.tags & TAG.streetSuffix) === 0 && !/^(?:apt|suite|unit|flat)$/.test(t.lower);
       if (lowerCommon) break;
       last = i;
       words++;

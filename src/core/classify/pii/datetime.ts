@@ -1,5 +1,6 @@
 import type { PiiEntity } from '../types.js';
 import { allMatches, matchAt, type WordToken } from './tokens.js';
+import { TAG } from './word-tags.js';
 
 /**
  * Dates, times and ages. Only forms that name a specific day or moment are DATE_TIME (an ISO
@@ -15,8 +16,6 @@ const DATE_RES: RegExp[] = [
 /** Run only where a month name is, found from the token stream (cheaper than scanning the text). */
 const MONTH_FIRST_RE = new RegExp(`${MONTH}\\s+(?:(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?:,?\\s+(?:19|20)\\d{2})?|(?:19|20)\\d{2})\\b`, 'iy');
 const DAY_FIRST_RE = new RegExp(`(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:19|20)\\d{2})?\\b`, 'iy');
-const MONTH_WORDS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul',
-  'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
 
 export function findDates(text: string, tokens: WordToken[], out: PiiEntity[]): void {
   if (!/\d/.test(text)) return;
@@ -25,7 +24,7 @@ export function findDates(text: string, tokens: WordToken[], out: PiiEntity[]): 
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
-    if (t.kind !== 'word' || !MONTH_WORDS.has(t.lower)) continue;
+    if (t.kind !== 'word' || (t.tags & TAG.month) === 0) continue;
     // "may 5" needs a capital May, or "may" is the verb.
     if (t.text === 'may') continue;
     const m = matchAt(MONTH_FIRST_RE, text, t.start);

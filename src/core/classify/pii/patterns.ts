@@ -3,6 +3,7 @@ import {
   ibanValid, ipv4Valid, ipv6Valid, looksLikeCardNumber, luhnValid, ssnValid,
 } from './validators.js';
 import { allMatches, matchAt, type WordToken } from './tokens.js';
+import { TAG } from './word-tags.js';
 
 /**
  * Pattern recognisers: each finds candidates with one regex and keeps those a validator accepts.
@@ -36,12 +37,11 @@ export const findEmails: Recognizer = (text, out) => {
 };
 
 const URL_RE = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`]+/iy;
-const URL_HEADS = new Set(['http', 'https', 'ftp', 'www']);
 const TRAILING_PUNCT = /[.,;:!?)\]}>'"]+$/;
 /** URLs start at an http, https, ftp or www token; the regex runs only there. */
 export function findUrls(text: string, tokens: WordToken[], out: PiiEntity[]): void {
   for (const t of tokens) {
-    if (t.kind !== 'word' || !URL_HEADS.has(t.lower) || /[\w./-]/.test(text[t.start - 1] ?? ' ')) continue;
+    if (t.kind !== 'word' || (t.tags & TAG.urlHead) === 0 || /[\w./-]/.test(text[t.start - 1] ?? ' ')) continue;
     const m = matchAt(URL_RE, text, t.start);
     if (!m) continue;
     const value = m[0].replace(TRAILING_PUNCT, (p) => (m[0].includes('(') && p.startsWith(')') ? p.slice(1) : ''));

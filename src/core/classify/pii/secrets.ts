@@ -2,6 +2,7 @@ import type { PiiEntity } from '../types.js';
 import type { Recognizer } from './patterns.js';
 import { allMatches, matchAt, type WordToken } from './tokens.js';
 import { shannonEntropyBits } from './validators.js';
+import { TAG } from './word-tags.js';
 
 /**
  * Credentials and code. Known key formats (vendor prefixes documented by each vendor and used by
@@ -26,7 +27,6 @@ const KNOWN_KEYS: Array<[RegExp, number, string[]]> = [
 ];
 
 const ASSIGNMENT_RE = /(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/iy;
-const ASSIGNMENT_HEADS = new Set(['password', 'passwd', 'pwd', 'secret', 'api', 'apikey', 'access', 'auth', 'client', 'token']);
 
 export interface EntropyOptions {
   /** Shortest token considered, in characters (default 20). */
@@ -43,7 +43,7 @@ export function findCredentials(text: string, tokens: WordToken[], out: PiiEntit
     for (const m of allMatches(re, text)) out.push({ type: 'CREDENTIAL', start: m.index, end: m.index + m[0].length, score });
   }
   for (const t of tokens) {
-    if (t.kind !== 'word' || !ASSIGNMENT_HEADS.has(t.lower) || /[A-Za-z0-9]/.test(text[t.start - 1] ?? ' ')) continue;
+    if (t.kind !== 'word' || (t.tags & TAG.assignmentHead) === 0 || /[A-Za-z0-9]/.test(text[t.start - 1] ?? ' ')) continue;
     const m = matchAt(ASSIGNMENT_RE, text, t.start);
     if (!m) continue;
     const value = m[1] ?? '';

@@ -1,3 +1,5 @@
+import { wordTagsOf } from './word-tags.js';
+
 /**
  * The word stream the name and address finders walk: words, numbers and punctuation with UTF-16
  * offsets, and for each token whether it opens a sentence (or a line) and whether a line break
@@ -19,6 +21,8 @@ export interface WordToken {
   glued: boolean;
   /** isCapitalized(text), computed once. */
   cap: boolean;
+  /** TAG bits of `lower` (the word lists it is in, see word-tags.ts); 0 for numbers and punctuation. */
+  tags: number;
 }
 
 const GLUE = /[\p{L}\p{N}]/u;
@@ -84,7 +88,9 @@ export function wordTokens(text: string): WordToken[] {
     const sentenceStart = prev === undefined || newline || (prev.kind === 'punct' && OPENERS.has(prev.text));
     const glued = kind !== 'punct' && (isGlue(text.charCodeAt(i - 1)) || isGlue(text.charCodeAt(j)));
     const cap = kind === 'word' && isCapitalized(value);
-    const tok: WordToken = { text: value, lower: kind === 'word' ? value.toLowerCase() : value, start: i, end: j, kind, sentenceStart, newline, glued, cap };
+    const lower = kind === 'word' ? value.toLowerCase() : value;
+    const tags = kind === 'word' ? wordTagsOf(lower) : 0;
+    const tok: WordToken = { text: value, lower, start: i, end: j, kind, sentenceStart, newline, glued, cap, tags };
     tokens.push(tok);
     prev = tok;
     newline = false;

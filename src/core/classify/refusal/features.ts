@@ -26,6 +26,7 @@ export type RefusalFeatureName = (typeof REFUSAL_FEATURE_NAMES)[number];
 export const FEATURE_SCALE = 1;
 
 const SEGMENT_SPLIT = /\n+|(?<=[.!?])[ \t]+(?=\S)/;
+const SEGMENT_BREAK = new RegExp(SEGMENT_SPLIT.source, 'g');
 const lenScore = (chars: number) => Math.min(1, Math.log1p(chars) / 8);
 
 interface Segment {
@@ -54,10 +55,21 @@ export function segmentOutput(output: string): Segment[] {
   const anyOffer = SAFE_OFFER_CUE.test(whole);
   // PERSONA_MARKER needs a ':' or a bracketed label.
   const anyPersona = output.includes(':') || output.includes('[') || output.includes('(');
-  for (const raw of output.split(SEGMENT_SPLIT)) {
-    const text = raw.trim();
+  const needLower = anyRefusal || anyComply || anyOffer;
+  // toLowerCase never shortens a string and lengthens it only for a few letters (İ): when the
+  // lengths agree, every offset in `whole` is the same character lower-cased, so a segment's lower
+  // case is a slice of it instead of a toLowerCase and a replace per segment.
+  const aligned = whole.length === output.length;
+  // The pieces output.split(SEGMENT_SPLIT) gives (the split never matches empty), with offsets.
+  SEGMENT_BREAK.lastIndex = 0;
+  for (let from = 0; from <= output.length;) {
+    const m = SEGMENT_BREAK.exec(output);
+    const to = m ? m.index : output.length;
+    const start = from;
+    from = m ? to + m[0].length : output.length + 1;
+    const text = output.slice(start, to).trim();
     if (!text) continue;
-    const lower = anyRefusal || anyComply || anyOffer ? text.toLowerCase().replace(/[\u2018\u2019]/g, "'") : '';
+    const lower = !needLower ? '' : aligned ? whole.slice(start, to).trim() : text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
     segments.push({
       chars: text.length,
       refusal: anyRefusal && REFUSAL_CUE.test(lower),

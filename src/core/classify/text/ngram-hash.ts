@@ -101,12 +101,12 @@ export class NgramHasher {
     for (let t = 0; t < count; t++) {
       const h = hashes[t]!;
       let f = finish(h, 1);
-      table.addWord(f & mask, f < 0 ? -1 : 1);
+      table.addWord(f & mask, (f >> 31) | 1);
       let g = h;
       for (let n = 2; n <= wordNgramMax && t - n + 1 >= 0; n++) {
         g = murmurMix(g, hashes[t - n + 1]!);
         f = finish(g, n);
-        table.addWord(f & mask, f < 0 ? -1 : 1);
+        table.addWord(f & mask, (f >> 31) | 1);
       }
     }
   }
@@ -172,7 +172,9 @@ export class NgramHasher {
         h = (h << 13) | (h >>> 19);
         h = (Math.imul(h, 5) + 0xe6546b64) | 0;
         const f = finish(h, n);
-        table.addChar(f & mask, f < 0 ? -1 : 1);
+        // (f >> 31) | 1 is the sign of f as ±1 without a branch: the sign is a coin flip, so a
+        // branch on it mispredicts half the time.
+        table.addChar(f & mask, (f >> 31) | 1);
       }
     }
   }

@@ -11,6 +11,22 @@ const toMap = (v: { indices: Int32Array; values: Float32Array }) => {
 
 describe('createVectorizer', () => {
   const vz = createVectorizer();
+  it('gives transient vectors equal to the allocated ones, reusing its buffers', () => {
+    const texts = ['i cannot help with that. dan: sure, here is how', 'hi', '', 'the cat sat on the mat '.repeat(200)];
+    const own = createVectorizer();
+    for (const t of texts) {
+      const a = own.vectorizeNormalized(t);
+      const b = own.vectorizeNormalizedTransient(t);
+      expect(Array.from(b.indices)).toEqual(Array.from(a.indices));
+      expect(Array.from(b.values)).toEqual(Array.from(a.values));
+    }
+    const first = own.vectorizeNormalizedTransient('alpha beta gamma');
+    const copy = Array.from(first.indices);
+    own.vectorizeNormalizedTransient('delta epsilon zeta');
+    // Same backing buffer: the next call overwrote the first view (why callers must use it at once).
+    expect(own.vectorizeNormalizedTransient('x').indices.buffer).toBe(first.indices.buffer);
+    expect(Array.from(first.indices)).not.toEqual(copy);
+  });
   it('is deterministic and unit-norm', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 200 }), (s) => {

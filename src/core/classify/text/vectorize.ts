@@ -49,6 +49,13 @@ export interface Vectorizer {
   vectorize(text: string): SparseVector;
   /** Features of an already-normalised text. */
   vectorizeNormalized(normalized: string): SparseVector;
+  /**
+   * As vectorizeNormalized, but the vector's arrays are views of this vectoriser's own buffers,
+   * overwritten by its next call: for callers that use the vector at once and drop it (the
+   * classifier suite). It saves allocating (and zeroing, and later collecting) two arrays of a few
+   * thousand entries per text.
+   */
+  vectorizeNormalizedTransient(normalized: string): SparseVector;
 }
 
 /** SUBLINEAR[k] = 1 + ln k for k ≥ 1, and 0 for k = 0. */
@@ -86,7 +93,7 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
     charNgramMin: c.charNgramMin,
     charNgramMax: c.charNgramMax,
   });
-  const vectorizeNormalized = (text: string): SparseVector => {
+  const vectorizeInto = (text: string, transient: boolean): SparseVector => {
     const tokenCount = words ? hasher.tokens(text) : 0;
     // Upper bound on character keys: within words, each word adds two padding spaces.
     const charKeys = chars ? (c.charWordBoundary ? 2 * text.length + 2 : text.length + 2) * (c.charNgramMax - c.charNgramMin + 1) : 0;
@@ -96,21 +103,26 @@ export function createVectorizer(config: Partial<VectorizerConfig> = {}): Vector
       if (c.charWordBoundary) hasher.charsInWords(text, table);
       else hasher.chars(text, table);
     }
-    return emitVector(table, scratch, c.wordWeight, 1 - c.wordWeight);
+    return emitVector(table, scratch, c.wordWeight, 1 - c.wordWeight, transient);
   };
+  const vectorizeNormalized = (text: string) => vectorizeInto(text, false);
   return {
     config: Object.freeze(c),
     id: vectorizerId(c),
     vectorize: (text) => vectorizeNormalized(normalizeText(text)),
     vectorizeNormalized,
+    vectorizeNormalizedTransient: (text) => vectorizeInto(text, true),
   };
 }
 
 /** ±(1 + ln|count|), the sublinear term frequency of a signed count. */
 function sublinear(count: number): number {
-  const m = count < 0 ? -count : count;
+  // Branch-free sign and magnitude (counts are int32): the sign of a hashed count is a coin flip,
+  // so branching on it mispredicts half the time. a · ±1 is exact, the same value as ±a.
+  const sign = count >> 31;
+  const m = (count ^ sign) - sign;
   const a = m < SUBLINEAR.length ? SUBLINEAR[m]! : 1 + Math.log(m);
-  return count < 0 ? -a : a;
+  return a * (sign | 1);
 }
 
 /** Per-text scratch for emitVector, grown as needed. */
@@ -120,6 +132,9 @@ class EmitScratch {
   wordCharValue = new Float64Array(1024);
   charKey = new Int32Array(4096);
   charValue = new Float64Array(4096);
+  /** The vector's own arrays for transient vectors. */
+  outIndices = new Int32Array(4096);
+  outValues = new Float32Array(4096);
   ensure(words: number, chars: number): void {
     if (this.wordKey.length < words) {
       this.wordKey = new Int32Array(words * 2);
@@ -130,6 +145,10 @@ class EmitScratch {
       this.charKey = new Int32Array(chars * 2);
       this.charValue = new Float64Array(chars * 2);
     }
+    if (this.outIndices.length < words + chars) {
+      this.outIndices = new Int32Array((words + chars) * 2);
+      this.outValues = new Float32Array((words + chars) * 2);
+    }
   }
 }
 
@@ -139,7 +158,7 @@ class EmitScratch {
  * Sums run in the same order as the separate-table implementation did, so values are identical.
  * The table is read once per order list (it is larger than L1); the rest runs over scratch.
  */
-function emitVector(table: NgramTable, scratch: EmitScratch, wordWeight: number, charWeight: number): SparseVector {
+function emitVector(table: NgramTable, scratch: EmitScratch, wordWeight: number, charWeight: number, transient: boolean): SparseVector {
   const { cells, wordOrder, wordSize, charOrder, charSize } = table;
   scratch.ensure(wordSize, charSize);
   const { wordKey, wordValue, wordCharValue, charKey, charValue } = scratch;
@@ -166,8 +185,8 @@ function emitVector(table: NgramTable, scratch: EmitScratch, wordWeight: number,
   }
   const wordScale = wordSq > 0 ? Math.sqrt(wordWeight / wordSq) : 0;
   const charScale = charSq > 0 ? Math.sqrt(charWeight / charSq) : 0;
-  const indices = new Int32Array(nw + nc);
-  const values = new Float32Array(nw + nc);
+  const indices = transient ? scratch.outIndices.subarray(0, nw + nc) : new Int32Array(nw + nc);
+  const values = transient ? scratch.outValues.subarray(0, nw + nc) : new Float32Array(nw + nc);
   indices.set(wordKey.subarray(0, nw));
   for (let k = 0; k < nw; k++) {
     const ch = wordCharValue[k]!;
