@@ -20,6 +20,12 @@ export async function startChild(script: string, args: string[], readyUrl: strin
     try {
       const res = await request(readyUrl);
       await res.body.dump();
+      // A server that dies mid-run would leave the bench waiting on requests that never finish;
+      // stopChild removes this listener before it stops the child on purpose.
+      child.once('exit', (code, signal) => {
+        process.stderr.write(`bench: ${script} ${args[0] ?? ''} exited during the run (code ${code}, signal ${signal}); stderr tail:\n${stderr.slice(-2_000)}\n`);
+        process.exit(1);
+      });
       return child;
     } catch {
       await new Promise((r) => setTimeout(r, 50));
@@ -32,6 +38,7 @@ export async function startChild(script: string, args: string[], readyUrl: strin
 export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) { resolve(); return; }
+    child.removeAllListeners('exit');
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
