@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ResponseStore } from '../../adapters/storage/sqlite/response-store.js';
+import type { NewReviewItem, ResponseStore } from '../../adapters/storage/sqlite/response-store.js';
 import { encodeCursor, type EventStore } from '../../adapters/storage/types.js';
 import type { Clock } from '../../core/clock.js';
 import { ArgusError } from '../../core/errors.js';
@@ -45,18 +45,21 @@ export function createReviewQueue(o: ReviewQueueOptions) {
       const page = await events.listEvents({ limit, order: 'asc', ...(seq > 0 ? { cursor: encodeCursor(seq) } : {}) });
       limit = Math.min(limit * 4, MAX_PAGE);
       let stalled = false;
+      const flagged: NewReviewItem[] = [];
       for (const e of page.events) {
         if (!e.analysis) {
           if (clock.now() - e.receivedMs < maxWaitMs) { stalled = true; break; }
         } else if (e.analysis.status === 'done') {
           const hits = reviewRuleHits(e.analysis.scores, o.thresholds);
-          if (hits.length > 0 && store.insertReviewItem({
+          if (hits.length > 0) flagged.push({
             eventId: e.id, deployment: e.deployment, eventMs: e.timestampMs, rules: hits.map((h) => h.rule), reasons: hits.map((h) => h.reason),
             maxScore: Math.max(...hits.map((h) => h.score)), createdMs: clock.now(),
-          })) added++;
+          });
         }
         seq = e.seq;
       }
+      // One transaction per page: an insert per item was an fsync per item on the gateway's event loop.
+      added += store.insertReviewItems(flagged);
       if (stalled || page.nextCursor === null) break;
     }
     if (seq !== savedSeq) store.setSetting(CURSOR_KEY, String(seq)); // a pass that moved nothing writes nothing
