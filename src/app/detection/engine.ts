@@ -79,20 +79,13 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
   const lookbackMs = Math.max(o.lookbackMs ?? 6 * 60 * MINUTE_MS, windowsMs.at(-1) as number);
   const maxWaitMs = o.maxAnalysisWaitMs ?? 10 * MINUTE_MS;
 
-  // Calibrating the CUSUMs takes about a second; until the first run commits, every run of a new
-  // baseline would redo it, so the initial state is kept (as JSON, each run mutates its own copy).
-  const initial = new Map<string, { baselineId: string; json: string }>();
-  const initState = (deployment: string, b: BaselineVersion): EngineState => {
-    const cached = initial.get(deployment);
-    if (cached?.baselineId === b.id) return JSON.parse(cached.json) as EngineState;
+  const initState = (b: BaselineVersion): EngineState => {
     const startMs = floorTo(b.activatedMs ?? b.createdMs, MINUTE_MS);
-    const st: EngineState = {
+    return {
       version: 1, baselineId: b.id, processedUntilMs: startMs,
       windowEndMs: Object.fromEntries(windowsMs.map((w) => [String(w), Math.ceil(startMs / w) * w])),
       sequential: createSequentialState(b.profile, settings, startMs),
     };
-    initial.set(deployment, { baselineId: b.id, json: JSON.stringify(st) });
-    return st;
   };
 
   const minutes = createMinuteHistory(o.store);
@@ -113,7 +106,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     const nowMs = o.clock.now();
     const saved = await o.store.loadDetectorState(deployment);
     const parsed = saved ? (JSON.parse(saved.stateJson) as EngineState) : undefined;
-    const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(deployment, baseline);
+    const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
     let untilMs = floorTo(nowMs - latenessMs, MINUTE_MS);
     if (untilMs <= st.processedUntilMs) return [];
     const profile = baseline.profile;
