@@ -196,6 +196,8 @@ export const e2eSuite: BenchSuite = {
       // Garbage collection makes RSS a sawtooth: compare medians of the second and the last quarter.
       const quarter = (q: number, key: 'server' | 'worker') => median(mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4).map((m) => m[key]));
       const growth = Math.max(quarter(3, 'server') - quarter(1, 'server'), quarter(3, 'worker') - quarter(1, 'worker'));
+      // What survives the collections: the lowest heap in use of each quarter (a leak lifts it; garbage does not).
+      const heapFloor = (q: number) => Math.min(...mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4 && Number.isFinite(m.serverHeap)).map((m) => m.serverHeap));
       const flat = growth < RSS_FLAT_MIB;
       const firstRss = mem[0];
       const lastRss = mem.at(-1);
@@ -223,6 +225,8 @@ export const e2eSuite: BenchSuite = {
         { group: 'e2e', name: 'RSS analysis worker, start -> end', value: (lastRss?.worker ?? NaN) - (firstRss?.worker ?? NaN), unit: 'MiB', note: `${firstRss?.worker.toFixed(0)} -> ${lastRss?.worker.toFixed(0)} MiB` },
         { group: 'e2e', name: 'RSS growth, median of the last quarter minus the second quarter (worse of server, worker)', value: growth, unit: 'MiB',
           target: `< ${RSS_FLAT_MIB} (levels off)`, pass: flat },
+        { group: 'e2e', name: 'server V8 heap in use, lowest of the last quarter minus lowest of the second quarter', value: heapFloor(3) - heapFloor(1), unit: 'MiB',
+          note: `${heapFloor(1).toFixed(0)} -> ${heapFloor(3).toFixed(0)} MiB; highest ${Math.max(...mem.map((m) => m.serverHeap).filter(Number.isFinite)).toFixed(0)} MiB` },
       );
     } finally {
       await dispatcher.close();
