@@ -61,6 +61,9 @@ export function createReviewQueue(o: ReviewQueueOptions) {
       // One transaction per page: an insert per item was an fsync per item on the gateway's event loop.
       added += store.insertReviewItems(flagged);
       if (stalled || page.nextCursor === null) break;
+      // Let the gateway run between pages: the store answers synchronously, so a pass over a large
+      // backlog (after a burst, or a restart) would otherwise hold the event loop for all of it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (seq !== savedSeq) store.setSetting(CURSOR_KEY, String(seq)); // a pass that moved nothing writes nothing
     return added;
