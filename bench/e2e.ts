@@ -39,6 +39,12 @@ async function counters(base: string): Promise<{ analysed: number; stored: numbe
   return { analysed: value(/^argus_events_analysed_total\{status="done"\} (\S+)$/m), stored: value(/^argus_events_stored_total (\S+)$/m) };
 }
 
+/** The server's V8 heap in use, MiB (prom-client's default metric): tells a leak from a GC sawtooth in RSS. */
+async function heapUsedMiB(base: string): Promise<number> {
+  const text = await (await request(`${base}/metrics`)).body.text();
+  return Number(/^argus_process_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? NaN) / 2 ** 20;
+}
+
 const RSS_FLAT_MIB = 10;
 
 function median(xs: readonly number[]): number {
@@ -147,7 +153,7 @@ export const e2eSuite: BenchSuite = {
       const inFlight = new Set<Promise<void>>();
       const direct: number[] = [];
       const via: number[] = [];
-      const mem: Array<{ tS: number; server: number; worker: number }> = [];
+      const mem: Array<{ tS: number; server: number; worker: number; serverHeap: number }> = [];
       const probe = (async () => {
         const text = 'How do I set up a standing order from my current account?';
         while (performance.now() - started < durationMs) {
@@ -158,7 +164,8 @@ export const e2eSuite: BenchSuite = {
       })();
       const sampler = (async () => {
         while (performance.now() - started < durationMs) {
-          mem.push({ tS: (performance.now() - started) / 1000, server: rssMiB(serverPid) ?? NaN, worker: rssMiB(workerPid) ?? NaN });
+          const serverHeap = await heapUsedMiB(argusBase).catch(() => NaN);
+          mem.push({ tS: (performance.now() - started) / 1000, server: rssMiB(serverPid) ?? NaN, worker: rssMiB(workerPid) ?? NaN, serverHeap });
           await sleep(10_000);
         }
       })();
@@ -189,25 +196,37 @@ export const e2eSuite: BenchSuite = {
       // Garbage collection makes RSS a sawtooth: compare medians of the second and the last quarter.
       const quarter = (q: number, key: 'server' | 'worker') => median(mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4).map((m) => m[key]));
       const growth = Math.max(quarter(3, 'server') - quarter(1, 'server'), quarter(3, 'worker') - quarter(1, 'worker'));
+      // What survives the collections: the lowest heap in use of each quarter (a leak lifts it; garbage does not).
+      const heapFloor = (q: number) => Math.min(...mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4 && Number.isFinite(m.serverHeap)).map((m) => m.serverHeap));
       const flat = growth < RSS_FLAT_MIB;
       const firstRss = mem[0];
       const lastRss = mem.at(-1);
       log(`sustained: offered ${Math.round(sent / wallS)}/s (${failed} failed, max send lag ${Math.round(lagMaxMs)} ms), analysed ${Math.round(analysedRate)}/s, backlog at end ${backlog}`);
       log(`CPU over ${wallS.toFixed(0)} s wall: server ${(cpu.server / 1000).toFixed(1)} s, analysis worker ${(cpu.worker / 1000).toFixed(1)} s, simulator ${(cpu.upstream / 1000).toFixed(1)} s, load generator ${(cpu.bench / 1000).toFixed(1)} s; ${load}`);
-      log(`RSS MiB (server/worker): ${mem.map((m) => `${m.tS.toFixed(0)}s ${m.server.toFixed(0)}/${m.worker.toFixed(0)}`).join(', ')}`);
-      const cpuPerEventUs = ((cpu.server + cpu.worker) * 1000) / Math.max(1, s1.analysed - s0.analysed);
+      log(`RSS MiB (server/worker, server V8 heap used): ${mem.map((m) => `${m.tS.toFixed(0)}s ${m.server.toFixed(0)}/${m.worker.toFixed(0)} (${m.serverHeap.toFixed(0)})`).join(', ')}`);
+      const analysedN = Math.max(1, s1.analysed - s0.analysed);
+      const cpuPerEventUs = ((cpu.server + cpu.worker) * 1000) / analysedN;
+      // The load generator and the simulator run on the same 2 cores: their CPU is what the run
+      // spent outside Argus, so the share Argus got is reported beside the rate it reached.
+      const allCpuMs = cpu.server + cpu.worker + cpu.upstream + cpu.bench;
+      const argusShare = `Argus used ${((cpu.server + cpu.worker) / 1000 / wallS).toFixed(2)} of 2 cores (${Math.round((100 * (cpu.server + cpu.worker)) / Math.max(1, allCpuMs))}% of this run's CPU); ${load}`;
       rows.push(
         { group: 'e2e', name: 'capacity: analysed events/s (48 closed-loop clients)', value: capacity, unit: 'events/s' },
         { group: 'e2e', name: `sustained analysed events/s (${(durationMs / 60_000).toFixed(0)} min, gateway + all classifiers + SQLite + detection)`, value: analysedRate, unit: 'events/s',
           target: `>= ${TARGET_EVENTS_PER_S.toLocaleString('en-US')}`, pass: analysedRate >= TARGET_EVENTS_PER_S && backlog < analysedRate * 5, note: `backlog at end ${backlog}; ${load}` },
         { group: 'e2e', name: 'Argus CPU per analysed event (server + analysis worker)', value: cpuPerEventUs, unit: 'µs',
-          note: `2 cores at this cost: ${Math.round(2e6 / Math.max(cpuPerEventUs, 1e-9))} events/s if nothing else ran` },
+          note: `2 cores at this cost: ${Math.round(2e6 / Math.max(cpuPerEventUs, 1e-9))} events/s if nothing else ran; ${argusShare}` },
+        { group: 'e2e', name: 'server CPU per analysed event (gateway, storage, detection, review feeder)', value: (cpu.server * 1000) / analysedN, unit: 'µs' },
+        { group: 'e2e', name: 'analysis worker CPU per analysed event (features, classifiers, aggregates)', value: (cpu.worker * 1000) / analysedN, unit: 'µs' },
+        { group: 'e2e', name: 'load generator + simulator CPU per request (not Argus; shares the 2 cores)', value: ((cpu.upstream + cpu.bench) * 1000) / Math.max(1, sent), unit: 'µs' },
         { group: 'e2e', name: 'gateway added latency p50 under that load', value: percentile(v, 0.5) - percentile(d, 0.5), unit: 'ms' },
         { group: 'e2e', name: 'gateway added latency p99 under that load', value: percentile(v, 0.99) - percentile(d, 0.99), unit: 'ms' },
         { group: 'e2e', name: 'RSS server, start -> end', value: (lastRss?.server ?? NaN) - (firstRss?.server ?? NaN), unit: 'MiB', note: `${firstRss?.server.toFixed(0)} -> ${lastRss?.server.toFixed(0)} MiB` },
         { group: 'e2e', name: 'RSS analysis worker, start -> end', value: (lastRss?.worker ?? NaN) - (firstRss?.worker ?? NaN), unit: 'MiB', note: `${firstRss?.worker.toFixed(0)} -> ${lastRss?.worker.toFixed(0)} MiB` },
         { group: 'e2e', name: 'RSS growth, median of the last quarter minus the second quarter (worse of server, worker)', value: growth, unit: 'MiB',
           target: `< ${RSS_FLAT_MIB} (levels off)`, pass: flat },
+        { group: 'e2e', name: 'server V8 heap in use, lowest of the last quarter minus lowest of the second quarter', value: heapFloor(3) - heapFloor(1), unit: 'MiB',
+          note: `${heapFloor(1).toFixed(0)} -> ${heapFloor(3).toFixed(0)} MiB; highest ${Math.max(...mem.map((m) => m.serverHeap).filter(Number.isFinite)).toFixed(0)} MiB` },
       );
     } finally {
       await dispatcher.close();

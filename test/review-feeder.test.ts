@@ -31,6 +31,10 @@ describe('review feeder', () => {
     let cursorWrites = 0;
     const setSetting = store.setSetting.bind(store);
     store.setSetting = (k: string, v: string) => { cursorWrites++; setSetting(k, v); };
+    // Flagged items go in one transaction per page read, not one per item (each was an fsync).
+    const batchSizes: number[] = [];
+    const insertItems = store.insertReviewItems.bind(store);
+    store.insertReviewItems = (items) => { batchSizes.push(items.length); return insertItems(items); };
     const clock = manualClock(T0 + 60_000);
     const queue = createReviewQueue({ store, events: spied, thresholds: reviewThresholdsFrom(configSchema.parse({ data_dir: dir })), clock, logger: pino({ level: 'silent' }), pollIntervalMs: 1_000 });
 
@@ -43,9 +47,13 @@ describe('review feeder', () => {
     // All analysed, every 10th flagged: pages grow and the cursor is written once, at the end.
     await events.saveAnalyses(outcomes.map((o, i) => ({ seq: o.seq as number, status: 'done' as const, analyzedMs: T0, scores: i % 10 === 0 ? harmfulCompliance : {} })), [], (a) => a);
     limits.length = 0;
+    batchSizes.length = 0;
     expect(await queue.feed()).toBe(100);
     expect(limits.slice(0, 3)).toEqual([32, 128, 512]);
     expect(cursorWrites).toBe(1);
+    expect(batchSizes.length).toBe(limits.length);
+    expect(batchSizes).toEqual([4, 12, 52, 32]);
+    expect(await store.listReviewItems({ status: 'pending', limit: 1_000 })).toHaveLength(100);
     expect(await queue.feed()).toBe(0); // nothing twice
     await events.close();
   });

@@ -11,9 +11,8 @@ import { createSequentialState, updateCusums, updateWindowEwmas, type Sequential
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/detect/settings.js';
 import type { Finding } from '../../core/detect/types.js';
 import { evaluateWindow } from '../../core/detect/window-rules.js';
-import type { EventAnalysis, StoredEvent } from '../../core/events/event.js';
-import { toBackdoorObservation } from './backdoor-observe.js';
-import { observeEvents } from './observe.js';
+import { createMinuteHistory } from './minute-history.js';
+import { readObservations } from './read-observations.js';
 import type { AlertTransitionBus } from './transitions.js';
 
 const MINUTE_MS = 60_000;
@@ -63,8 +62,6 @@ export interface DetectionEngine {
   stop(): Promise<void>;
 }
 
-type AnalysedEvent = StoredEvent & { analysis?: EventAnalysis | undefined };
-
 /**
  * The detection engine. Per deployment with an active baseline, each run reads the production
  * events (never canary, evaluation or shadow) of the minutes that closed since the last run,
@@ -91,17 +88,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     };
   };
 
-  async function readEvents(deployment: string, sinceMs: number, untilMs: number): Promise<AnalysedEvent[]> {
-    const out: AnalysedEvent[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await o.events.listEvents({ deployment, source: 'production', sinceMs, untilMs, limit: 1000, cursor, order: 'asc' });
-      out.push(...page.events);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return out;
-  }
-
+  const minutes = createMinuteHistory(o.store);
   // The backdoor detector's n-gram counts stay in memory (too large for the stored state); after a
   // restart or a new baseline it starts again with a fresh warm-up.
   const backdoors = new Map<string, { baselineId: string; untilMs: number; state: BackdoorState }>();
@@ -122,27 +109,27 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
     let untilMs = floorTo(nowMs - latenessMs, MINUTE_MS);
     if (untilMs <= st.processedUntilMs) return [];
-    let events = await readEvents(deployment, st.processedUntilMs, untilMs);
-    // Wait for analyses still in flight (up to maxWaitMs), so no event is judged without scores.
-    const waiting = events.filter((e) => !e.analysis && e.timestampMs >= nowMs - maxWaitMs);
-    if (waiting.length > 0) {
-      untilMs = floorTo(Math.min(...waiting.map((e) => e.timestampMs)), MINUTE_MS);
-      if (untilMs <= st.processedUntilMs) return [];
-      events = events.filter((e) => e.timestampMs < untilMs);
-    }
-    events.sort((a, b) => a.timestampMs - b.timestampMs || a.seq - b.seq);
-    const analysed = events.filter((e) => e.analysis?.status === 'done');
     const profile = baseline.profile;
+    const read = await readObservations(o.events, {
+      deployment, sinceMs: st.processedUntilMs, untilMs, profile, policyMin: settings.backdoor.policyMin, waitSinceMs: nowMs - maxWaitMs,
+    });
+    let observed = read.observed;
+    // Wait for analyses still in flight (up to maxWaitMs), so no event is judged without scores.
+    if (read.waitingFromMs !== undefined) {
+      untilMs = floorTo(read.waitingFromMs, MINUTE_MS);
+      if (untilMs <= st.processedUntilMs) return [];
+      observed = observed.filter((x) => x.obs.tsMs < untilMs);
+    }
     const fresh = new Map<number, MinuteRecord>();
     const alarms: SequentialAlarm[] = [];
-    for (const obs of observeEvents(analysed, profile)) {
+    for (const { obs } of observed) {
       const m = floorTo(obs.tsMs, MINUTE_MS);
       let rec = fresh.get(m);
       if (!rec) { rec = emptyMinuteRecord(m, profile); fresh.set(m, rec); }
       addObservation(rec, obs, profile);
       alarms.push(...updateCusums(st.sequential, obs));
     }
-    const older = await o.store.readMinutes(deployment, baseline.id, untilMs - lookbackMs, st.processedUntilMs);
+    const older = await minutes.read(deployment, baseline.id, untilMs - lookbackMs, st.processedUntilMs);
     const history = [...older, ...[...fresh.values()].sort((a, b) => a.minuteMs - b.minuteMs)];
     const findings: Finding[] = [];
     for (const w of windowsMs) {
@@ -158,7 +145,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     }
     for (const a of alarms) findings.push(alarmToFinding(deployment, a, profile, settings, history.filter((r) => r.minuteMs < a.atMs)));
     const bd = backdoorFor(deployment, baseline.id, st.processedUntilMs);
-    for (const e of analysed) addBackdoorObservation(bd.state, toBackdoorObservation(e, settings.backdoor.policyMin), settings.backdoor);
+    for (const { backdoor } of observed) addBackdoorObservation(bd.state, backdoor, settings.backdoor);
     for (let end = st.processedUntilMs + MINUTE_MS; end <= untilMs; end += MINUTE_MS) {
       const ev = evaluateBackdoor(bd.state, end, settings.falseAlarmRatePerWindow, settings.backdoor);
       if (ev.signals.length > 0) findings.push(backdoorFinding(deployment, ev, end, settings.backdoor));
@@ -171,6 +158,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     const committed = await o.store.commitRun({
       deployment, baselineId: baseline.id, stateJson: JSON.stringify(st), nowMs, minutes: [...fresh.values()], alerts, transitions,
     });
+    minutes.keep(deployment, baseline.id, untilMs - lookbackMs, untilMs, history);
     await o.bus.publish(committed);
     return committed;
   }

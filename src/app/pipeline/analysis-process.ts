@@ -5,10 +5,11 @@ import { openStore } from '../open-store.js';
 import { buildClassifier, samplerFrom } from '../build-analysis.js';
 import { startAnalysisLoop } from './analysis-loop.js';
 import { createAnalyzer } from './analyzer.js';
-import type { AnalysisMessage } from './analysis-runner.js';
+import type { AnalysisMessage, BatchReport } from './analysis-runner.js';
 
 /** Entry point of the analysis child process (see createProcessRunner). */
 const send = (m: AnalysisMessage) => { if (process.connected) process.send?.(m); };
+const emptyReport = (): BatchReport => ({ analysed: {}, stages: [] });
 const logger = pino({ level: 'info', base: { service: 'argus', part: 'analysis' } });
 
 process.once('message', (init: { type: 'init'; config: ArgusConfig }) => {
@@ -19,13 +20,15 @@ process.once('message', (init: { type: 'init'; config: ArgusConfig }) => {
   const analyzer = createAnalyzer(suite, (err) => send({ type: 'error', stage: 'analyse', message: `classifier: ${(err as Error).message}` }));
   send({ type: 'ready', missing: suite ? [...suite.missing] : ['all'] });
   let boosted: Record<string, number> = {};
+  let report = emptyReport();
   const loop = startAnalysisLoop({
     store, analyzer, sampler: samplerFrom(config, (d) => boosted[d]), clock: systemClock, logger, batchSize: config.pipeline.batch_size,
     observer: {
-      analysed: (status, count) => send({ type: 'analysed', status, count }),
-      stage: (stage, seconds) => send({ type: 'stage', stage, seconds }),
+      // A batch's counts and stage timings travel with its progress, as one message instead of four.
+      analysed: (status, count) => { report.analysed[status] = (report.analysed[status] ?? 0) + count; },
+      stage: (stage, seconds) => { report.stages.push([stage, seconds]); },
       error: (stage, err) => send({ type: 'error', stage, message: (err as Error).message }),
-      progress: (cursorSeq) => send({ type: 'progress', cursorSeq }),
+      progress: (cursorSeq) => { send({ type: 'progress', cursorSeq, ...report }); report = emptyReport(); },
       idle: () => send({ type: 'idle' }),
     },
   });

@@ -25,12 +25,16 @@ export function createInlineRunner(o: { store: EventStore; analyzer: Analyzer; s
   };
 }
 
+/** What the analysis process did since its last progress message: events per status, stage timings. */
+export interface BatchReport {
+  analysed: Partial<Record<'done' | 'skipped' | 'failed', number>>;
+  stages: Array<['classify' | 'aggregate', number]>;
+}
+
 /** Messages from the analysis process. */
 export type AnalysisMessage =
-  | { type: 'analysed'; status: 'done' | 'skipped' | 'failed'; count: number }
-  | { type: 'stage'; stage: 'classify' | 'aggregate'; seconds: number }
   | { type: 'error'; stage: 'analyse'; message: string }
-  | { type: 'progress'; cursorSeq: number }
+  | ({ type: 'progress'; cursorSeq: number } & BatchReport)
   | { type: 'idle' }
   | { type: 'ready'; missing: string[] };
 
@@ -47,17 +51,32 @@ export function createProcessRunner(o: { config: ArgusConfig; env: NodeJS.Proces
   let stopping = false;
   let observer: AnalysisObserver | undefined;
   let restartDelayMs = 500;
+  // A kick is an IPC message (serialised, a syscall on both sides); the gateway stored a batch every
+  // few milliseconds and kicked each time, while the child only needs waking when it went to sleep.
+  // So: kick only a child that said it is idle, and remember work that arrived while it was busy.
+  let childIdle = true;
+  let workWaiting = false;
+  const sendKick = () => {
+    if (!child?.connected) return;
+    childIdle = false;
+    workWaiting = false;
+    child.send({ type: 'kick' });
+  };
 
   const spawnChild = () => {
+    childIdle = true;
     const c = fork(entry, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], env: o.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     child = c;
     c.on('message', (m: AnalysisMessage) => {
       if (!observer) return;
-      if (m.type === 'analysed') observer.analysed(m.status, m.count);
-      else if (m.type === 'stage') observer.stage(m.stage, m.seconds);
-      else if (m.type === 'error') observer.error(m.stage, new Error(m.message));
-      else if (m.type === 'progress') { restartDelayMs = 500; observer.progress(m.cursorSeq); }
-      else if (m.type === 'idle') observer.idle();
+      if (m.type === 'error') observer.error(m.stage, new Error(m.message));
+      else if (m.type === 'progress') {
+        restartDelayMs = 500;
+        for (const [stage, seconds] of m.stages) observer.stage(stage, seconds);
+        for (const [status, n] of Object.entries(m.analysed) as Array<[keyof BatchReport['analysed'], number]>) observer.analysed(status, n);
+        observer.progress(m.cursorSeq);
+      }
+      else if (m.type === 'idle') { childIdle = true; if (workWaiting) sendKick(); observer.idle(); }
       else if (m.type === 'ready' && m.missing.length > 0) o.logger.warn({ missing: m.missing }, 'some classifiers have no model; their scores are neutral');
     });
     c.on('exit', (code, signal) => {
@@ -75,7 +94,7 @@ export function createProcessRunner(o: { config: ArgusConfig; env: NodeJS.Proces
 
   return {
     start(obs) { observer = obs; if (!child) spawnChild(); },
-    kick() { if (child?.connected) child.send({ type: 'kick' }); },
+    kick() { workWaiting = true; if (childIdle) sendKick(); },
     async stop() {
       stopping = true;
       const c = child;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ResponseStore } from '../../adapters/storage/sqlite/response-store.js';
+import type { NewReviewItem, ResponseStore } from '../../adapters/storage/sqlite/response-store.js';
 import type { EventStore } from '../../adapters/storage/types.js';
 import type { Clock } from '../../core/clock.js';
 import { ArgusError } from '../../core/errors.js';
@@ -44,20 +44,26 @@ export function createReviewQueue(o: ReviewQueueOptions) {
     for (;;) {
       const page = await events.listAnalysisStates(seq, limit);
       let stalled = false;
+      const flagged: NewReviewItem[] = [];
       for (const e of page) {
         if (e.status === undefined) {
           if (clock.now() - e.receivedMs < maxWaitMs) { stalled = true; break; }
         } else if (e.status === 'done') {
           const hits = reviewRuleHits(e.scores, o.thresholds);
-          if (hits.length > 0 && store.insertReviewItem({
+          if (hits.length > 0) flagged.push({
             eventId: e.id, deployment: e.deployment, eventMs: e.timestampMs, rules: hits.map((h) => h.rule), reasons: hits.map((h) => h.reason),
             maxScore: Math.max(...hits.map((h) => h.score)), createdMs: clock.now(),
-          })) added++;
+          });
         }
         seq = e.seq;
       }
+      // One transaction per page: an insert per item was an fsync per item on the gateway's event loop.
+      added += store.insertReviewItems(flagged);
       if (stalled || page.length < limit) break;
       limit = Math.min(limit * 4, MAX_PAGE);
+      // Let the gateway run between pages: the store answers synchronously, so a pass over a large
+      // backlog (after a burst, or a restart) would otherwise hold the event loop for all of it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (seq !== savedSeq) store.setSetting(CURSOR_KEY, String(seq)); // a pass that moved nothing writes nothing
     return added;
