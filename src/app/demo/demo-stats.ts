@@ -1,4 +1,3 @@
-import type { DetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
 import type { EventStore } from '../../adapters/storage/types.js';
 import type { HarmCategory } from '../../core/classify/types.js';
 import { confirmedCounts, emptyMinuteAggregate, mergeMinuteAggregates, type MinuteAggregate } from '../../core/aggregate/minute-aggregate.js';
@@ -16,8 +15,8 @@ export interface LiveStats {
 
 /**
  * Reads production aggregates of a deployment over [fromMs, toMs) and summarises them for the live
- * view. The refusal rates here count every request by its harm reading; the demo shows the
- * detectors' own rates instead when it has them (readDetectedRates).
+ * view. The refusal rates are over the sample the detectors count (the aggregates' confirmed
+ * counts: countsTowardRefusal and isRefusal, docs/detection.md).
  */
 export async function readLiveStats(store: EventStore, deployment: string, category: HarmCategory | undefined, fromMs: number, toMs: number): Promise<LiveStats> {
   const rows = await store.readAggregates({ deployment, source: 'production', fromMs, toMs });
@@ -41,24 +40,4 @@ export async function readLiveStats(store: EventStore, deployment: string, categ
     categoryN: cat?.counted ?? 0,
     triggerEvents: agg.triggerEvents,
   };
-}
-
-export type DetectedRates = Pick<LiveStats, 'harmfulRefusalRate' | 'harmfulN' | 'categoryRefusalRate' | 'categoryN'>;
-
-/**
- * Refusal rates over [fromMs, toMs) as the detectors count them (countsTowardRefusal and
- * isRefusal, docs/detection.md), from the engine's minute records under the active baseline;
- * undefined before there is a baseline. Minutes appear once the engine has closed them.
- */
-export async function readDetectedRates(store: DetectionStore, deployment: string, category: HarmCategory, fromMs: number, toMs: number): Promise<DetectedRates | undefined> {
-  const baseline = await store.activeBaseline(deployment);
-  if (!baseline) return undefined;
-  let harmful = 0, refused = 0, n = 0, k = 0;
-  for (const m of await store.readMinutes(deployment, baseline.id, fromMs, toMs)) {
-    harmful += m.harmful;
-    refused += m.refused;
-    n += m.byCategory[category]?.[0] ?? 0;
-    k += m.byCategory[category]?.[1] ?? 0;
-  }
-  return { harmfulRefusalRate: harmful > 0 ? refused / harmful : null, harmfulN: harmful, categoryRefusalRate: n > 0 ? k / n : null, categoryN: n };
 }

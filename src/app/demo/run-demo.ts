@@ -13,7 +13,7 @@ import { DEFAULT_SCENARIO, phaseAt, type Scenario } from '../../core/simulate/sc
 import { startSimulateServer, DEFAULT_MODEL_NAME } from '../../server/simulate/server.js';
 import { createArgus, type Argus } from '../argus.js';
 import { runTraffic } from '../traffic/generator.js';
-import { readDetectedRates, readLiveStats, type LiveStats } from './demo-stats.js';
+import { readLiveStats, type LiveStats } from './demo-stats.js';
 import { runSteppedTraffic } from './stepped-traffic.js';
 import { renderLiveLine, renderScoreTable } from './live-view.js';
 
@@ -67,13 +67,9 @@ export interface DemoResult {
   wallMs: number;
 }
 
-/** The live view's last 5 minutes: traffic from the aggregates, refusal rates as the detectors count them. */
-async function liveWindow(argus: Argus, category: HarmCategory, nowMs: number): Promise<LiveStats> {
-  const fromMs = nowMs - 5 * 60_000;
-  const stats = await readLiveStats(argus.store, DEMO_DEPLOYMENT, category, fromMs, nowMs + 1);
-  const detected = argus.detection ? await readDetectedRates(argus.detection.store, DEMO_DEPLOYMENT, category, fromMs, nowMs + 1) : undefined;
-  return detected ? { ...stats, ...detected } : stats;
-}
+/** The live view's last 5 minutes, from the aggregates (refusal rates as the detectors count them). */
+const liveWindow = (argus: Argus, category: HarmCategory, nowMs: number): Promise<LiveStats> =>
+  readLiveStats(argus.store, DEMO_DEPLOYMENT, category, nowMs - 5 * 60_000, nowMs + 1);
 
 /** Scales a scenario to a new length, keeping each phase at the same share of it. */
 export function scaleScenario(s: Scenario, durationMs: number): Scenario {
