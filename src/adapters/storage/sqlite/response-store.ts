@@ -59,8 +59,8 @@ export function createResponseStore(db: Database.Database) {
   };
   const insertReviewStmt = db.prepare(`INSERT OR IGNORE INTO review_items
     (event_id, deployment, event_ms, rules_json, reasons_json, max_score, created_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`);
-  const insertReview = (it: NewReviewItem): boolean =>
-    insertReviewStmt.run(it.eventId, it.deployment, it.eventMs, j(it.rules), j(it.reasons), it.maxScore, it.createdMs).changes === 1;
+  const insertReviews = db.transaction((items: readonly NewReviewItem[]) => items.reduce((n, it) =>
+    n + insertReviewStmt.run(it.eventId, it.deployment, it.eventMs, j(it.rules), j(it.reasons), it.maxScore, it.createdMs).changes, 0));
   const setSetting = db.prepare('INSERT OR REPLACE INTO response_settings (key, value) VALUES (?, ?)');
   const getSetting = db.prepare('SELECT value FROM response_settings WHERE key = ?').pluck();
   const bumpMitigations = () => setSetting.run('mitigation_version', String(Number(getSetting.get('mitigation_version') ?? 0) + 1));
@@ -154,10 +154,8 @@ export function createResponseStore(db: Database.Database) {
     }),
     mitigationVersion: (): number => guard('read setting', () => Number(getSetting.get('mitigation_version') ?? 0)),
     // ---- review queue
-    insertReviewItem: (it: NewReviewItem): boolean => guard('write review item', () => insertReview(it)),
-    /** Several items in one transaction (one fsync instead of one per item); returns how many were new. */
-    insertReviewItems: (items: readonly NewReviewItem[]): number => guard('write review items', () => (items.length === 0 ? 0
-      : db.transaction(() => items.reduce((n, it) => n + (insertReview(it) ? 1 : 0), 0))())),
+    /** Items in one transaction (one fsync instead of one per item); returns how many were new. */
+    insertReviewItems: (items: readonly NewReviewItem[]): number => guard('write review items', () => (items.length === 0 ? 0 : insertReviews(items))),
     listReviewItems: (q: { status: 'pending' | 'labeled' | 'all'; deployment?: string | undefined; sinceMs?: number; limit: number }): ReviewItem[] => guard('read review', () => {
       const where: string[] = []; const params: Array<string | number> = [];
       if (q.status !== 'all') { where.push('status = ?'); params.push(q.status); }
