@@ -4,6 +4,7 @@ import {
   updateBernoulliCusum, updateCusum, updateEwma, updatePageHinkley, updateShewhart, type DetectorSignal,
 } from '../src/core/stats/sequential/index.js';
 import { createRng, sampleNormal } from '../src/core/stats/random.js';
+import { calibrateCusumInput, cusumCalibrationInput } from '../src/core/detect/sequential.js';
 import type { BenchRow, BenchSuite } from './types.js';
 
 const GROUP = 'stats-sequential';
@@ -123,6 +124,12 @@ export const statsSequentialSuite: BenchSuite = {
     rows.push({ group: GROUP, name: 'Bernoulli CUSUM 0.95->0.85 ARL1 (delay at p1)', value: bern.arl1, unit: 'obs' });
     const rare = timed('Bernoulli CUSUM p0=0.999 p1=0.99 ARL0>=20000', () => calibrateBernoulliCusum({ p0: 0.999, p1: 0.99, targetArl0: 20_000 }));
     log(`Bernoulli CUSUM p0=0.999 -> p1=0.99, target ARL0 20000: h=${rare.h.toFixed(4)} nats, ARL0=${rare.arl0.toFixed(1)}, ARL1=${rare.arl1.toFixed(2)} (resolution ${rare.resolution})`);
+    // What a new baseline costs the detection engine: its refusal CUSUMs at the engine's ARL0 (1e5
+    // events) and grid, for refusal rates from 2% (a category the classifier rarely sees refused) to 99.5%.
+    const baselineRates = [0.995, 0.98, 0.95, 0.9, 0.7, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01];
+    timed('a baseline\'s 11 refusal CUSUMs (p0 0.01-0.995, p1 = 0.9 p0, ARL0 >= 1e5, engine grid)', () => {
+      for (const p0 of baselineRates) calibrateCusumInput(cusumCalibrationInput(p0, p0 * 0.9, 1e5));
+    });
     const cus = timed('CUSUM k=0.5 ARL0=465.4', () => calibrateCusum({ k: 0.5, targetArl0: 465.4 }));
     log(`CUSUM k=0.5, target 465.4: h=${cus.h.toFixed(4)}, ARL1(1 sigma)=${cus.arl1.toFixed(2)}`);
     const ew = timed('EWMA lambda=0.1 ARL0=500 exact limits', () => calibrateEwma({ lambda: 0.1, targetArl0: 500 }));

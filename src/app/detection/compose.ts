@@ -15,6 +15,7 @@ import type { MonitoringBoost } from '../response/monitoring-boost.js';
 import { contextCheckFrom } from './context-check.js';
 import { periodicReviewFrom, type PeriodicReview } from './periodic-review.js';
 import { createDetectionEngine, type DetectionEngine } from './engine.js';
+import { calibrateOffThread } from './calibrate-off-thread.js';
 import { createAlertTransitionBus, type AlertTransitionBus } from './transitions.js';
 
 export function detectionSettingsFrom(config: ArgusConfig): DetectionSettings {
@@ -63,6 +64,7 @@ export function createDetection(o: { config: ArgusConfig; app: FastifyInstance; 
     ...(o.boost ? { intervalFor: o.boost.detectionIntervalMs, tickMs: Math.min(o.config.detection.interval, o.config.mitigation.boost.detection_interval) } : {}),
     ...(o.config.detection.context.enabled ? { extraFindings: contextCheckFrom(o.config, o.events, store, o.logger) } : {}),
     onError: (err, deployment) => o.logger.error({ err, deployment }, 'detection run failed'),
+    calibrate: calibrateOffThread,
   });
   const settings = detectionSettingsFrom(o.config);
   const review = periodicReviewFrom(o.config, { events: o.events, store, clock: o.clock, logger: o.logger, thresholds: settings.thresholds });

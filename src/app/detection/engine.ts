@@ -7,7 +7,7 @@ import { escalateCritical, reconcileAlerts, type AlertTransition } from '../../c
 import { addBackdoorObservation, createBackdoorState, evaluateBackdoor, type BackdoorState } from '../../core/detect/backdoor.js';
 import { backdoorFinding } from '../../core/detect/backdoor-finding.js';
 import { addObservation, emptyMinuteRecord, mergeMinuteRecords, type MinuteRecord } from '../../core/detect/minute-record.js';
-import { createSequentialState, updateCusums, updateWindowEwmas, type SequentialAlarm, type SequentialState } from '../../core/detect/sequential.js';
+import { createSequentialState, updateCusums, updateWindowEwmas, type CalibrationTable, type SequentialAlarm, type SequentialState } from '../../core/detect/sequential.js';
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/detect/settings.js';
 import type { Finding } from '../../core/detect/types.js';
 import { evaluateWindow } from '../../core/detect/window-rules.js';
@@ -43,6 +43,11 @@ export interface DetectionEngineOptions {
   /** Longest the engine waits for an event's analysis before going on without it. Default 10 minutes. */
   maxAnalysisWaitMs?: number;
   onError?: (err: unknown, deployment: string) => void;
+  /**
+   * Calibrates a new baseline's detectors (seconds for rare refusal rates): the server passes
+   * `calibrateOffThread` so its event loop stays free. Default, or if it fails: inline.
+   */
+  calibrate?: (profile: BaselineVersion['profile'], settings: DetectionSettings) => Promise<CalibrationTable>;
 }
 
 /** What a detection run keeps between runs (JSON in detector_state). */
@@ -79,12 +84,28 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
   const lookbackMs = Math.max(o.lookbackMs ?? 6 * 60 * MINUTE_MS, windowsMs.at(-1) as number);
   const maxWaitMs = o.maxAnalysisWaitMs ?? 10 * MINUTE_MS;
 
-  const initState = (b: BaselineVersion): EngineState => {
+  // A new baseline's calibration, kept until its first run commits a state (the runs before that,
+  // while its first minute has not closed, would otherwise calibrate again each time).
+  const calibrations = new Map<string, Promise<CalibrationTable | undefined>>();
+  const calibrationFor = (b: BaselineVersion, deployment: string): Promise<CalibrationTable | undefined> => {
+    let table = calibrations.get(b.id);
+    if (!table) {
+      table = (o.calibrate?.(b.profile, settings) ?? Promise.resolve(undefined)).catch((err: unknown) => {
+        (o.onError ?? (() => undefined))(new Error(`calibrating off the event loop failed, so inline: ${err instanceof Error ? err.message : String(err)}`), deployment);
+        return undefined;
+      });
+      if (calibrations.size >= 100) calibrations.clear();
+      calibrations.set(b.id, table);
+    }
+    return table;
+  };
+  const initState = async (b: BaselineVersion, deployment: string): Promise<EngineState> => {
     const startMs = floorTo(b.activatedMs ?? b.createdMs, MINUTE_MS);
+    const table = await calibrationFor(b, deployment);
     return {
       version: 1, baselineId: b.id, processedUntilMs: startMs,
       windowEndMs: Object.fromEntries(windowsMs.map((w) => [String(w), Math.ceil(startMs / w) * w])),
-      sequential: createSequentialState(b.profile, settings, startMs),
+      sequential: createSequentialState(b.profile, settings, startMs, table),
     };
   };
 
@@ -106,7 +127,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     const nowMs = o.clock.now();
     const saved = await o.store.loadDetectorState(deployment);
     const parsed = saved ? (JSON.parse(saved.stateJson) as EngineState) : undefined;
-    const st = parsed && parsed.baselineId === baseline.id ? parsed : initState(baseline);
+    const st = parsed && parsed.baselineId === baseline.id ? parsed : await initState(baseline, deployment);
     let untilMs = floorTo(nowMs - latenessMs, MINUTE_MS);
     if (untilMs <= st.processedUntilMs) return [];
     const profile = baseline.profile;
@@ -159,6 +180,7 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
       deployment, baselineId: baseline.id, stateJson: JSON.stringify(st), nowMs, minutes: [...fresh.values()], alerts, transitions,
     });
     minutes.keep(deployment, baseline.id, untilMs - lookbackMs, untilMs, history);
+    calibrations.delete(baseline.id);
     await o.bus.publish(committed);
     return committed;
   }

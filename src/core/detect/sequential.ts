@@ -7,6 +7,8 @@ import type { DetectionSettings } from './settings.js';
 
 /** Grid resolution of the Bernoulli CUSUMs: 8 units for the smaller log-likelihood ratio keeps calibration under ~0.1 s with the same ARL1 to 0.5%. */
 export const CUSUM_RESOLUTION = 8;
+/** Largest CUSUM score in grid units (the band of the Markov chain), see `cusumCalibrationInput`. */
+export const MAX_CUSUM_SCORE = 1000;
 
 /** One Bernoulli CUSUM with what an explanation needs: counts since its last reset. */
 export interface CusumEntry {
@@ -47,33 +49,84 @@ export interface SequentialAlarm {
 /** Laplace-smoothed rate (k + 1) / (n + 2), kept inside (0.01, 0.995) so a 412/412 baseline still gives a chart. */
 export const smoothedRate = (r: RateStat): number => Math.min(0.995, Math.max(0.01, (r.k + 1) / (r.n + 2)));
 
-const calibrationCache = new Map<string, ReturnType<typeof calibrateBernoulliCusum>>();
-function cusumEntry(p0: number, p1: number, arl0: number, baseline: { rate: number; n: number }, startMs: number): CusumEntry {
-  const key = `${p0}|${p1}|${arl0}`;
-  let c = calibrationCache.get(key);
-  // The Markov chain's band is as wide as the larger score: for a rare event (p0 = 0.001) the
-  // scores differ ~350-fold, so the resolution drops until the larger score is ~300 units.
+/** What calibrating one Bernoulli CUSUM needs; `key` names the result in a `CalibrationTable`. */
+export interface CusumCalibrationInput { key: string; p0: number; p1: number; arl0: number; resolution: number; maxScore: number }
+/** What calibrating the window EWMAs needs. */
+export interface EwmaCalibrationInput { key: string; lambda: number; arl0: number }
+/** Calibrated thresholds by input key: a CUSUM's h (nats) with its exact ARLs, an EWMA's L. */
+export type CalibrationTable = ReadonlyMap<string, { h: number; arl0: number; arl1: number } | { L: number }>;
+
+/**
+ * The Markov chain's band is as wide as the larger score: for a rare event (p0 = 0.001) the
+ * scores differ ~350-fold, so the resolution drops until the larger score is ~300 units, and
+ * below one unit for the smaller score the larger one is capped at MAX_CUSUM_SCORE. Uncapped, a
+ * baseline of 70,000 outputs (anomaly flag rate 1 in 35,000: 9,000-fold) took 8-17 s and
+ * 0.7 GB per solve to calibrate; capped at 1,000 it takes ~80 ms, and the chart's delay at 10x
+ * the flag rate grows from 7,400 to 18,000 outputs (at 1 in 10,000: 2,400 to 2,600).
+ */
+export function cusumCalibrationInput(p0: number, p1: number, arl0: number): CusumCalibrationInput {
   const a = Math.abs(Math.log(p1 / p0));
   const b = Math.abs(Math.log((1 - p1) / (1 - p0)));
   const resolution = Math.max(1, Math.min(CUSUM_RESOLUTION, Math.floor(300 * Math.min(a, b) / Math.max(a, b))));
+  return { key: `cusum|${p0}|${p1}|${arl0}|${resolution}|${MAX_CUSUM_SCORE}`, p0, p1, arl0, resolution, maxScore: MAX_CUSUM_SCORE };
+}
+
+const ewmaInput = (lambda: number, arl0: number): EwmaCalibrationInput => ({ key: `ewma|${lambda}|${arl0}`, lambda, arl0 });
+
+/** Calibrates one CUSUM (milliseconds to a few hundred for rare rates). */
+export function calibrateCusumInput(c: CusumCalibrationInput): { h: number; arl0: number; arl1: number } {
+  const r = calibrateBernoulliCusum({ p0: c.p0, p1: c.p1, targetArl0: c.arl0, resolution: c.resolution, maxScore: c.maxScore });
+  return { h: r.h, arl0: r.arl0, arl1: r.arl1 };
+}
+
+const calibrationCache = new Map<string, { h: number; arl0: number; arl1: number } | { L: number }>();
+/** A calibration from `table`, else computed here and memoised. */
+function lookup(table: CalibrationTable | undefined, key: string, compute: () => { h: number; arl0: number; arl1: number } | { L: number }) {
+  let c = table?.get(key) ?? calibrationCache.get(key);
   if (!c) {
-    c = calibrateBernoulliCusum({ p0, p1, targetArl0: arl0, resolution });
+    c = compute();
     if (calibrationCache.size > 500) calibrationCache.clear();
     calibrationCache.set(key, c);
   }
-  return { chart: createBernoulliCusum({ p0, p1, h: c.h, resolution }), arl0: c.arl0, arl1: c.arl1, baseline, sinceMs: startMs, sinceN: 0, sinceOnes: 0, zeroMs: startMs, zeroN: 0, zeroOnes: 0 };
+  return c;
 }
 
-const ewmaCache = new Map<string, number>();
 /** Limit width L of a two-sided EWMA for a target ARL0 in windows (memoised: it takes ~1 s). */
-export function ewmaLimit(lambda: number, arl0: number): number {
-  const key = `${lambda}|${arl0}`;
-  let L = ewmaCache.get(key);
-  if (L === undefined) { L = calibrateEwma({ lambda, targetArl0: arl0 }).L; ewmaCache.set(key, L); }
-  return L;
+export function ewmaLimit(lambda: number, arl0: number, table?: CalibrationTable): number {
+  const c = lookup(table, ewmaInput(lambda, arl0).key, () => ({ L: calibrateEwma({ lambda, targetArl0: arl0 }).L }));
+  return (c as { L: number }).L;
 }
 
 export const cusumKey = (metric: 'refusal_rate' | 'anomalous_output_rate', category: string | null) => `${metric}|${category ?? ''}`;
+
+interface CusumPlan { key: string; input: CusumCalibrationInput; baseline: { rate: number; n: number } }
+
+/** The CUSUMs a baseline gets (see `createSequentialState`), with what calibrating each needs. */
+function planCusums(b: BaselineProfile, s: DetectionSettings): CusumPlan[] {
+  const arl0 = 1 / s.falseAlarmRatePerEvent;
+  const plans: CusumPlan[] = [];
+  const addRefusal = (category: string | null, r: RateStat) => {
+    const p0 = smoothedRate(r);
+    plans.push({ key: cusumKey('refusal_rate', category), input: cusumCalibrationInput(p0, p0 * (1 - s.cusumRelativeShift), arl0), baseline: { rate: r.rate ?? p0, n: r.n } });
+  };
+  if (b.refusal.overall.n >= s.minSamples.rate) addRefusal(null, b.refusal.overall);
+  for (const [c, r] of Object.entries(b.refusal.byCategory)) if (r.n >= s.minSamples.category) addRefusal(c, r);
+  if (b.anomaly) {
+    const p0 = b.anomaly.flagRate;
+    plans.push({ key: cusumKey('anomalous_output_rate', null), input: cusumCalibrationInput(p0, Math.min(0.5, p0 * s.anomalyShiftFactor), arl0), baseline: { rate: p0, n: Math.round(1 / p0) - 1 } });
+  }
+  return plans;
+}
+
+/**
+ * The calibrations `createSequentialState` needs for this baseline. Together they can take
+ * seconds (rare refusal rates give long Markov chains), so a server computes them off its event
+ * loop and passes the table in.
+ */
+export function calibrationInputs(b: BaselineProfile, s: DetectionSettings): { cusums: CusumCalibrationInput[]; ewmas: EwmaCalibrationInput[] } {
+  const cusums = new Map(planCusums(b, s).map((p) => [p.input.key, p.input]));
+  return { cusums: [...cusums.values()], ewmas: [ewmaInput(s.ewmaLambda, 1 / s.falseAlarmRatePerWindow)] };
+}
 
 /**
  * Builds the calibrated detectors for a baseline. Refusal: one Bernoulli CUSUM overall and one per
@@ -82,22 +135,18 @@ export const cusumKey = (metric: 'refusal_rate' | 'anomalous_output_rate', categ
  * Markov-chain ARL so ARL0 >= 1 / falseAlarmRatePerEvent. Anomalous outputs: x = 1 for a flag,
  * p0 = the baseline's flag rate, p1 = anomalyShiftFactor x p0. EWMAs (lambda, L for ARL0 =
  * 1 / falseAlarmRatePerWindow, two-sided limits, exact variance) on standardised window
- * statistics, see `updateWindowEwmas`.
+ * statistics, see `updateWindowEwmas`. Calibrations missing from `table` are computed here.
  */
-export function createSequentialState(b: BaselineProfile, s: DetectionSettings, startMs: number): SequentialState {
-  const arl0 = 1 / s.falseAlarmRatePerEvent;
+export function createSequentialState(b: BaselineProfile, s: DetectionSettings, startMs: number, table?: CalibrationTable): SequentialState {
   const cusums: Record<string, CusumEntry> = {};
-  const addRefusal = (category: string | null, r: RateStat) => {
-    const p0 = smoothedRate(r);
-    cusums[cusumKey('refusal_rate', category)] = cusumEntry(p0, p0 * (1 - s.cusumRelativeShift), arl0, { rate: r.rate ?? p0, n: r.n }, startMs);
-  };
-  if (b.refusal.overall.n >= s.minSamples.rate) addRefusal(null, b.refusal.overall);
-  for (const [c, r] of Object.entries(b.refusal.byCategory)) if (r.n >= s.minSamples.category) addRefusal(c, r);
-  if (b.anomaly) {
-    const p0 = b.anomaly.flagRate;
-    cusums[cusumKey('anomalous_output_rate', null)] = cusumEntry(p0, Math.min(0.5, p0 * s.anomalyShiftFactor), arl0, { rate: p0, n: Math.round(1 / p0) - 1 }, startMs);
+  for (const { key, input, baseline } of planCusums(b, s)) {
+    const c = lookup(table, input.key, () => calibrateCusumInput(input)) as { h: number; arl0: number; arl1: number };
+    cusums[key] = {
+      chart: createBernoulliCusum({ p0: input.p0, p1: input.p1, h: c.h, resolution: input.resolution, maxScore: input.maxScore }), arl0: c.arl0, arl1: c.arl1, baseline,
+      sinceMs: startMs, sinceN: 0, sinceOnes: 0, zeroMs: startMs, zeroN: 0, zeroOnes: 0,
+    };
   }
-  const L = ewmaLimit(s.ewmaLambda, 1 / s.falseAlarmRatePerWindow);
+  const L = ewmaLimit(s.ewmaLambda, 1 / s.falseAlarmRatePerWindow, table);
   const ewmas: Record<string, EwmaEntry> = {};
   const chart = (sides: 'two' | 'upper' = 'two') => createEwma({ mean: 0, sigma: 1, lambda: s.ewmaLambda, L, limits: 'exact', sides });
   // Toxicity watches rises only, with the two-sided L: the skewed, discrete share overshoots an

@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../../spawn-worker.js';
 import { ArgusError } from '../../../core/errors.js';
 import type { EventStore, InsertOutcome } from '../types.js';
 import { seqsToOutcomes } from './row-insert.js';
@@ -74,10 +74,6 @@ export function withWriterThread(store: EventStore, o: { path: string; synchrono
   };
 }
 
-/** From source (tests run TypeScript), the thread registers tsx first; from dist it runs the .js. */
 function spawnWriter(workerData: { path: string; synchronous: 'full' | 'normal' }): Worker {
-  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-  if (!fromSource) return new Worker(new URL('./writer-thread.js', import.meta.url), { workerData });
-  const entry = new URL('./writer-thread.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData });
+  return spawnWorker(import.meta.url, 'writer-thread', workerData);
 }

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../errors.js';
 import { normalCdf, normalSf } from '../special/index.js';
 import { twoSidedCusumArlJoint } from './arl-cusum-2d.js';
-import { DEFAULT_CHAIN_STATES, richardson, solveBanded, solveDense } from './linear.js';
+import { DEFAULT_CHAIN_STATES, richardson, solveBandStorage, solveDense } from './linear.js';
 import type { ChartSides } from './types.js';
 
 export { ewmaArl } from './arl-ewma.js';
@@ -109,15 +109,18 @@ export function bernoulliCusumArl(input: { scoreOne: number; scoreZero: number; 
   if (!Number.isInteger(scoreOne) || !Number.isInteger(scoreZero)) throw invalidInput(`scores must be integers, got ${scoreOne} and ${scoreZero}`);
   const lower = Math.min(n - 1, Math.max(0, -scoreOne, -scoreZero));
   const upper = Math.min(n - 1, Math.max(0, scoreOne, scoreZero));
-  const moves: [number, number][] = [[scoreOne, p], [scoreZero, 1 - p]];
-  const entry = (i: number, j: number): number => {
-    let q = 0;
-    for (const [step, prob] of moves) {
+  // Band storage of I - Q: row i holds 1 on the diagonal and minus the probability of each move
+  // that stays below H (a move to or below 0 lands on state 0).
+  const width = lower + upper + 1;
+  const band = new Float64Array(n * width);
+  for (let i = 0; i < n; i++) {
+    const base = i * width - i + lower;
+    band[base + i] = 1;
+    for (const [step, prob] of [[scoreOne, p], [scoreZero, 1 - p]] as const) {
       const to = Math.max(0, i + step);
-      if (to === j) q += prob;
+      if (to < n) band[base + to] = (band[base + to] as number) - prob;
     }
-    return (i === j ? 1 : 0) - q;
-  };
-  const L = solveBanded(n, lower, upper, entry, new Float64Array(n).fill(1));
+  }
+  const L = solveBandStorage(n, lower, upper, band, new Float64Array(n).fill(1));
   return L[0] as number;
 }

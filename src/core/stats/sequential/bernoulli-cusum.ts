@@ -49,7 +49,7 @@ export function defaultBernoulliResolution(p0: number, p1: number): number {
  * units given to the smaller of |ln(p1/p0)| and |ln((1-p1)/(1-p0))| (default
  * `defaultBernoulliResolution(p0, p1)`, at most 20); `h` is in nats.
  */
-export function bernoulliCusumParams(input: { p0: number; p1: number; h: number; resolution?: number }): BernoulliCusumParams {
+export function bernoulliCusumParams(input: { p0: number; p1: number; h: number; resolution?: number; maxScore?: number }): BernoulliCusumParams {
   const { p0, p1, h } = input;
   if (!(p0 > 0 && p0 < 1)) throw invalidInput(`p0 must lie in (0, 1), got ${p0}`);
   if (!(p1 > 0 && p1 < 1)) throw invalidInput(`p1 must lie in (0, 1), got ${p1}`);
@@ -59,9 +59,16 @@ export function bernoulliCusumParams(input: { p0: number; p1: number; h: number;
   if (!(h > 0 && Number.isFinite(h))) throw invalidInput(`h must be a positive finite number of nats, got ${h}`);
   const llrOne = Math.log(p1 / p0);
   const llrZero = Math.log((1 - p1) / (1 - p0));
-  const scale = resolution / Math.min(Math.abs(llrOne), Math.abs(llrZero));
+  const maxScore = input.maxScore ?? Infinity;
+  if (!(maxScore >= 2)) throw invalidInput(`maxScore must be at least 2, got ${maxScore}`);
+  const small = Math.min(Math.abs(llrOne), Math.abs(llrZero));
+  const large = Math.max(Math.abs(llrOne), Math.abs(llrZero));
+  const scale = Math.min(resolution / small, maxScore / large);
+  // Under a maxScore cap the smaller score may round to 0, which would stop the sum from ever
+  // falling: it keeps at least one unit (see createBernoulliCusum).
+  const score = (llr: number) => Math.sign(llr) * Math.max(1, Math.round(Math.abs(llr) * scale));
   const hUnits = Math.max(1, Math.round(h * scale));
-  return { p0, p1, scale, scoreOne: Math.round(llrOne * scale), scoreZero: Math.round(llrZero * scale), hUnits };
+  return { p0, p1, scale, scoreOne: score(llrOne), scoreZero: score(llrZero), hUnits };
 }
 
 /**
@@ -78,10 +85,17 @@ export function bernoulliCusumParams(input: { p0: number; p1: number; h: number;
  * h = 3 nats (539 units), three compliances in a row (594 units) signal. The sum drifts upward
  * whenever compliances exceed 20/218 = 9.2% of observations, against 5% in control and 15% after the shift.
  *
+ * `maxScore` caps the larger score (in units). For a rare event the two ratios are very lopsided
+ * (p0 = 3e-5 -> 3e-4: 2.30 nats per flag against 0.00025 per clean output, 9,000 to 1), and a
+ * chain with the smaller score at one unit would need tens of thousands of states and a band as
+ * wide (gigabytes, minutes to calibrate). Under the cap the smaller score is rounded up to one
+ * unit: the sum then falls faster than the likelihood ratio says (a larger reference value), so
+ * the chart reacts later to a small rise, but its ARLs stay exact for the chart as run.
+ *
  * References: M. R. Reynolds Jr. and Z. G. Stoumbos, "A CUSUM chart for monitoring a proportion
  * when inspecting continuously", Journal of Quality Technology 31 (1999) 87-108; E. S. Page (1954).
  */
-export function createBernoulliCusum(input: { p0: number; p1: number; h: number; resolution?: number }): BernoulliCusumState {
+export function createBernoulliCusum(input: { p0: number; p1: number; h: number; resolution?: number; maxScore?: number }): BernoulliCusumState {
   return { kind: 'bernoulli-cusum', params: bernoulliCusumParams(input), sum: 0, count: 0 };
 }
 

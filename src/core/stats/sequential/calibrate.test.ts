@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, sampleNormal, type Rng } from '../random.js';
 import { cusumArl, ewmaArl } from './arl.js';
 import { createBernoulliCusum, defaultBernoulliResolution, updateBernoulliCusum } from './bernoulli-cusum.js';
+import { bernoulliCusumArl } from './arl.js';
 import { calibrateBernoulliCusum, calibrateCusum, calibrateEwma, calibrateShewhart } from './calibrate.js';
 import { createCusum, updateCusum } from './cusum.js';
 import { createEwma, updateEwma } from './ewma.js';
@@ -93,6 +94,27 @@ describe('calibration to a target ARL0, checked by seeded simulation against the
     // A finer grid gives nearly the same chart: ARL1 within 2%.
     const fine = calibrateBernoulliCusum({ p0: 0.01, p1: 0.05, targetArl0: 800, resolution: 20 });
     expect(Math.abs(fine.arl1 - cal.arl1) / fine.arl1).toBeLessThan(0.02);
+  });
+
+  it('Bernoulli CUSUM threshold is the smallest integer reaching the target, across rare and common rates', () => {
+    for (const [p0, p1, targetArl0, resolution] of [[0.95, 0.855, 1e5, 8], [0.2, 0.18, 1e5, 8], [0.05, 0.045, 1e5, 8], [0.02, 0.018, 1e4, 5], [0.004, 0.04, 1e5, 4], [0.5, 0.45, 50, 8]] as const) {
+      const cal = calibrateBernoulliCusum({ p0, p1, targetArl0, resolution });
+      expect(cal.arl0).toBeGreaterThanOrEqual(targetArl0);
+      const arl = (hUnits: number) => bernoulliCusumArl({ scoreOne: cal.scoreOne, scoreZero: cal.scoreZero, hUnits, p: p0 });
+      expect(arl(cal.hUnits)).toBeCloseTo(cal.arl0, 6);
+      if (cal.hUnits > 1) expect(arl(cal.hUnits - 1)).toBeLessThan(targetArl0);
+    }
+  });
+
+  it('Bernoulli CUSUM for a rare event under a score cap: small chain, exact ARL0 confirmed by simulation', () => {
+    // Uncapped, 0.005 -> 0.05 scores 2.30 nats against 0.046 (50 to 1); capped at 20 units the clean score rounds up to 1.
+    const cal = calibrateBernoulliCusum({ p0: 5e-3, p1: 5e-2, targetArl0: 2000, resolution: 1, maxScore: 20 });
+    expect([cal.scoreOne, cal.scoreZero]).toEqual([20, -1]);
+    expect(cal.arl0).toBeGreaterThanOrEqual(2000);
+    const chart = createBernoulliCusum({ p0: 5e-3, p1: 5e-2, h: cal.h, resolution: 1, maxScore: 20 });
+    expect(chart.params.hUnits).toBe(cal.hUnits);
+    const sim = simulateRunLengths({ runs: 1000, rng: createRng(24), sample: (rng) => (rng() < 5e-3 ? 1 : 0), start: () => stepper(chart, updateBernoulliCusum) });
+    expect(Math.abs(sim.mean - cal.arl0)).toBeLessThan(4 * sim.standardError);
   });
 
   it('rejects unreachable or invalid targets', () => {

@@ -61,27 +61,38 @@ export function solveBanded(n: number, lower: number, upper: number, entry: (i: 
     const j1 = Math.min(n - 1, i + upper);
     for (let j = j0; j <= j1; j++) band[i * width + (j - i + lower)] = entry(i, j);
   }
+  return solveBandStorage(n, lower, upper, band, b);
+}
+
+/**
+ * `solveBanded` on a matrix already in band storage: row i holds A[i][j] at
+ * band[i * (lower + upper + 1) + (j - i + lower)]. `band` and `b` are overwritten; returns b.
+ */
+export function solveBandStorage(n: number, lower: number, upper: number, band: Float64Array, b: Float64Array): Float64Array {
+  const width = lower + upper + 1;
   for (let k = 0; k < n; k++) {
-    const pivot = band[k * width + lower] as number;
+    const pivotRow = k * width;
+    const pivot = band[pivotRow + lower] as number;
     const rEnd = Math.min(n - 1, k + lower);
     const cEnd = Math.min(n - 1, k + upper);
+    const bk = b[k] as number;
     for (let r = k + 1; r <= rEnd; r++) {
-      const idx = r * width + (k - r + lower);
+      const rowBase = r * width - r + lower; // band index of A[r][c] is rowBase + c
+      const idx = rowBase + k;
       const f = (band[idx] as number) / pivot;
       if (f === 0) continue;
       band[idx] = 0;
-      for (let c = k + 1; c <= cEnd; c++) {
-        const ri = r * width + (c - r + lower);
-        band[ri] = (band[ri] as number) - f * (band[k * width + (c - k + lower)] as number);
-      }
-      b[r] = (b[r] as number) - f * (b[k] as number);
+      const kBase = pivotRow - k + lower;
+      for (let c = k + 1; c <= cEnd; c++) band[rowBase + c] = (band[rowBase + c] as number) - f * (band[kBase + c] as number);
+      b[r] = (b[r] as number) - f * bk;
     }
   }
   for (let i = n - 1; i >= 0; i--) {
     let s = b[i] as number;
     const cEnd = Math.min(n - 1, i + upper);
-    for (let c = i + 1; c <= cEnd; c++) s -= (band[i * width + (c - i + lower)] as number) * (b[c] as number);
-    b[i] = s / (band[i * width + lower] as number);
+    const rowBase = i * width - i + lower;
+    for (let c = i + 1; c <= cEnd; c++) s -= (band[rowBase + c] as number) * (b[c] as number);
+    b[i] = s / (band[rowBase + i] as number);
   }
   return b;
 }
