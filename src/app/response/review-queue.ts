@@ -35,13 +35,13 @@ export function createReviewQueue(o: ReviewQueueOptions) {
   const maxWaitMs = o.maxAnalysisWaitMs ?? 10 * 60_000;
 
   async function feedOnce(): Promise<number> {
-    const savedSeq = Number(store.getSetting(CURSOR_KEY) ?? 0);
-    let seq = savedSeq;
+    let seq = Number(store.getSetting(CURSOR_KEY) ?? 0);
     let added = 0;
     // A pass usually stops at the first event still waiting for analysis, so it starts with a small
     // page and reads larger ones only while whole pages are consumed.
     let limit = FIRST_PAGE;
     for (;;) {
+      const pageStart = seq;
       const page = await events.listAnalysisStates(seq, limit);
       let stalled = false;
       const flagged: NewReviewItem[] = [];
@@ -57,15 +57,15 @@ export function createReviewQueue(o: ReviewQueueOptions) {
         }
         seq = e.seq;
       }
-      // One transaction per page: an insert per item was an fsync per item on the gateway's event loop.
-      added += store.insertReviewItems(flagged);
+      // One transaction per page with the cursor, not awaiting the disk: an insert per item was an
+      // fsync per item on the gateway's event loop, and a page's items can be derived again.
+      if (seq !== pageStart) added += store.feedReviewPage(flagged, { key: CURSOR_KEY, value: String(seq) });
       if (stalled || page.length < limit) break;
       limit = Math.min(limit * 4, MAX_PAGE);
       // Let the gateway run between pages: the store answers synchronously, so a pass over a large
       // backlog (after a burst, or a restart) would otherwise hold the event loop for all of it.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (seq !== savedSeq) store.setSetting(CURSOR_KEY, String(seq)); // a pass that moved nothing writes nothing
     return added;
   }
 
