@@ -53,6 +53,22 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
       expect(await store.countEvents({ deployment: 'odd', source: 'canary' })).toBe(2);
     });
 
+    it('pages a time window in (timestamp, seq) order, late inserts included, with its own cursor', async () => {
+      // Inserted out of time order (a late batch), with ties on the timestamp.
+      const ts = [5_000, 5_003, 5_001, 5_003, 4_999, 5_002, 5_001, 5_010, 5_003, 5_000];
+      await store.insertEvents(ts.map((t, i) => makeEvent({ id: `t${i}`, timestampMs: t, deployment: 'timed', source: 'production' })));
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listEvents({ deployment: 'timed', source: 'production', sinceMs: 5_000, untilMs: 5_010, limit: 3, cursor, order: 'time' });
+        seen.push(...page.events.map((e) => e.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(['t0', 't9', 't2', 't6', 't5', 't1', 't3', 't8']);
+      const bySeq = await store.listEvents({ deployment: 'timed', limit: 3, order: 'asc' });
+      await expect(store.listEvents({ deployment: 'timed', limit: 3, order: 'time', cursor: bySeq.nextCursor! })).rejects.toMatchObject({ code: 'ARGUS_ERR_INVALID_QUERY' });
+    });
+
     it('rejects a cursor it did not issue', async () => {
       await expect(store.listEvents({ limit: 5, cursor: 'bogus' })).rejects.toMatchObject({ code: 'ARGUS_ERR_INVALID_QUERY' });
     });

@@ -15,9 +15,14 @@ export interface EventQuery {
   /** Exclusive upper bound on the event timestamp. */
   untilMs?: number | undefined;
   limit: number;
-  /** Opaque: the `nextCursor` of the previous page. */
+  /** Opaque: the `nextCursor` of the previous page (of the same order). */
   cursor?: string | undefined;
-  order?: 'asc' | 'desc' | undefined;
+  /**
+   * 'asc' / 'desc': by insertion order (seq), the default 'desc'. 'time': by (timestamp, seq)
+   * ascending, which a time window pages through on the (deployment, timestamp) index without
+   * re-sorting the window for every page (what detection and baselines read).
+   */
+  order?: 'asc' | 'desc' | 'time' | undefined;
 }
 
 /** An event's place and analysis state, without its texts (see EventStore.listAnalysisStates). */
@@ -112,4 +117,15 @@ export function decodeCursor(cursor: string): number | undefined {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const m = /^s:(\d+)$/.exec(text);
   return m ? Number(m[1]) : undefined;
+}
+
+/** The cursor of `order: 'time'`: the last event's timestamp and seq. */
+export function encodeTimeCursor(tsMs: number, seq: number): string {
+  return Buffer.from(`t:${tsMs}:${seq}`).toString('base64url');
+}
+
+export function decodeTimeCursor(cursor: string): { tsMs: number; seq: number } | undefined {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^t:(-?\d+):(\d+)$/.exec(text);
+  return m ? { tsMs: Number(m[1]), seq: Number(m[2]) } : undefined;
 }

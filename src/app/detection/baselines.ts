@@ -22,7 +22,7 @@ export async function profileWindow(events: EventStore, w: BaselineWindow, optio
   for (const source of w.sources) {
     let cursor: string | undefined;
     do {
-      const page = await events.listEvents({ deployment: w.deployment, source, sinceMs: w.sinceMs, untilMs: w.untilMs, limit: 1000, cursor, order: 'asc' });
+      const page = await events.listEvents({ deployment: w.deployment, source, sinceMs: w.sinceMs, untilMs: w.untilMs, limit: 1000, cursor, order: 'time' });
       for (const e of page.events) {
         if (e.analysis?.status !== 'done') continue;
         const p = toProfileEvent(e);

@@ -33,7 +33,7 @@ export async function readObservations(events: EventStore, q: ObservationQuery):
   let waitingFromMs: number | undefined;
   let cursor: string | undefined;
   do {
-    const page = await events.listEvents({ deployment: q.deployment, source: 'production', sinceMs: q.sinceMs, untilMs: q.untilMs, limit: 1000, cursor, order: 'asc' });
+    const page = await events.listEvents({ deployment: q.deployment, source: 'production', sinceMs: q.sinceMs, untilMs: q.untilMs, limit: 1000, cursor, order: 'time' });
     for (const e of page.events) {
       if (!e.analysis && e.timestampMs >= q.waitSinceMs) waitingFromMs = Math.min(waitingFromMs ?? Infinity, e.timestampMs);
     }

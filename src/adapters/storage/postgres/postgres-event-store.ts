@@ -4,7 +4,7 @@ import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from '../sqlite/rows.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
+import { decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /**
@@ -101,19 +101,26 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
     listEvents: (q) => wrap('list', async () => {
       const params: unknown[] = [];
       const where = filters(q, params);
+      const byTime = q.order === 'time';
       const order = q.order === 'asc' ? 'ASC' : 'DESC';
       if (q.cursor !== undefined) {
-        const seq = decodeCursor(q.cursor);
-        if (seq === undefined) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued: '${q.cursor}'`);
-        params.push(seq);
-        where.push(`e.seq ${order === 'ASC' ? '>' : '<'} $${params.length}`);
+        const at = byTime ? decodeTimeCursor(q.cursor) : decodeCursor(q.cursor);
+        if (at === undefined) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued for this order: '${q.cursor}'`);
+        if (typeof at === 'number') {
+          params.push(at);
+          where.push(`e.seq ${order === 'ASC' ? '>' : '<'} $${params.length}`);
+        } else {
+          params.push(at.tsMs, at.seq);
+          where.push(`(e.ts_ms, e.seq) > ($${params.length - 1}, $${params.length})`);
+        }
       }
       params.push(q.limit + 1);
       const r = await pool.query<EventRow & AnalysisRow>(`${SELECT_WITH_ANALYSIS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY e.seq ${order} LIMIT $${params.length}`, params);
+        ORDER BY ${byTime ? 'e.ts_ms, e.seq' : `e.seq ${order}`} LIMIT $${params.length}`, params);
       const page = r.rows.slice(0, q.limit);
       const last = page.at(-1);
-      return { events: page.map((row) => ({ ...rowToEvent(row), analysis: rowToAnalysis(row) })), nextCursor: r.rows.length > q.limit && last ? encodeCursor(Number(last.seq)) : null };
+      const next = last && (byTime ? encodeTimeCursor(Number(last.ts_ms), Number(last.seq)) : encodeCursor(Number(last.seq)));
+      return { events: page.map((row) => ({ ...rowToEvent(row), analysis: rowToAnalysis(row) })), nextCursor: r.rows.length > q.limit && next ? next : null };
     }),
     countEvents: (q = {}) => wrap('count', async () => {
       const params: unknown[] = [];

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { EventAnalysis, StoredEvent } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { decodeCursor, encodeCursor, type AggregateRow, type EventQuery, type EventStore } from '../types.js';
+import { decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor, type AggregateRow, type EventQuery, type EventStore } from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { prepareRowInsert, seqsToOutcomes } from './row-insert.js';
 import { eventToInsertRow, rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from './rows.js';
@@ -109,22 +109,29 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
     }),
     listEvents: (q) => guard('list', () => {
       const { where, params } = filters(q);
+      const byTime = q.order === 'time';
       const order = q.order === 'asc' ? 'ASC' : 'DESC';
       if (q.cursor !== undefined) {
-        const seq = decodeCursor(q.cursor);
-        if (seq === undefined) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued: '${q.cursor}'`);
-        where.push(order === 'ASC' ? 'e.seq > ?' : 'e.seq < ?');
-        params.push(seq);
+        const at = byTime ? decodeTimeCursor(q.cursor) : decodeCursor(q.cursor);
+        if (at === undefined) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued for this order: '${q.cursor}'`);
+        if (typeof at === 'number') {
+          where.push(order === 'ASC' ? 'e.seq > ?' : 'e.seq < ?');
+          params.push(at);
+        } else {
+          where.push('(e.ts_ms, e.seq) > (?, ?)');
+          params.push(at.tsMs, at.seq);
+        }
       }
+      // By time, the (deployment, ts_ms) index already holds rows in (ts_ms, seq) order: no sort.
       const sql = `SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error
         FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.seq ${order} LIMIT ?`;
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${byTime ? 'e.ts_ms, e.seq' : `e.seq ${order}`} LIMIT ?`;
       const rows = db.prepare(sql).all(...params, q.limit + 1) as Array<EventRow & AnalysisRow>;
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {
         events: page.map((r) => ({ ...rowToEvent(r), analysis: rowToAnalysis(r) })),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq) : null,
+        nextCursor: rows.length > q.limit && last ? (byTime ? encodeTimeCursor(last.ts_ms, last.seq) : encodeCursor(last.seq)) : null,
       };
     }),
     countEvents: (q = {}) => guard('count', () => {
