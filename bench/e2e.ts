@@ -102,6 +102,9 @@ export const e2eSuite: BenchSuite = {
     const argusBase = `http://127.0.0.1:${ARGUS_PORT}`;
     const upstream = await startChild(cli, ['simulate', '--port', String(UPSTREAM_PORT), '--latency-ms', '0', '--per-token-ms', '0', '--seed', '1'], `${upstreamBase}/healthz`);
     const argus = await startChild(cli, ['serve', '--config', config, '--port', String(ARGUS_PORT), '--data-dir', dir, '--upstream', `${upstreamBase}/v1`], `${argusBase}/healthz`, ENV);
+    // What the server logs (level warn: its errors and restarts) is printed after the run.
+    let serverLog = '';
+    argus.stderr?.on('data', (d: Buffer) => { serverLog = (serverLog + d.toString()).slice(-20_000); });
     const catalogue = buildPromptCatalogue();
     const picker = createPromptPicker({ catalogue, seed: 5 });
     const dispatcher = new Agent({ connections: 128 });
@@ -232,6 +235,7 @@ export const e2eSuite: BenchSuite = {
       const lastRss = mem.at(-1);
       log(`sustained: offered ${Math.round(sent / wallS)}/s (${failed} failed, max send lag ${Math.round(lagMaxMs)} ms), analysed ${Math.round(analysedRate)}/s, backlog at end ${backlog}`);
       log(`CPU over ${wallS.toFixed(0)} s wall: server ${(cpu.server / 1000).toFixed(1)} s, analysis worker ${(cpu.worker / 1000).toFixed(1)} s, simulator ${(cpu.upstream / 1000).toFixed(1)} s, load generator ${(cpu.bench / 1000).toFixed(1)} s; ${load}`);
+      if (serverLog) log(`server log (last 20 kB):\n${serverLog}`);
       log(`RSS MiB (server/worker, server V8 heap used): ${mem.map((m) => `${m.tS.toFixed(0)}s ${m.server.toFixed(0)}/${m.worker.toFixed(0)} (${m.serverHeap.toFixed(0)})`).join(', ')}`);
       const analysedN = Math.max(1, s1.analysed - s0.analysed);
       const cpuPerEventUs = ((cpu.server + cpu.worker) * 1000) / analysedN;
