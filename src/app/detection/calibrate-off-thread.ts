@@ -1,7 +1,6 @@
-import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../../adapters/spawn-worker.js';
 import type { BaselineProfile } from '../../core/baseline/profile.js';
-import { calibrationInputs, type CalibrationTable } from '../../core/detect/sequential.js';
+import { calibrationInputs, type Calibration, type CalibrationTable } from '../../core/detect/sequential.js';
 import type { DetectionSettings } from '../../core/detect/settings.js';
 
 /**
@@ -12,9 +11,9 @@ import type { DetectionSettings } from '../../core/detect/settings.js';
 export function calibrateOffThread(profile: BaselineProfile, settings: DetectionSettings): Promise<CalibrationTable> {
   const inputs = calibrationInputs(profile, settings);
   return new Promise((resolve, reject) => {
-    const worker = spawnCalibrator(inputs);
+    const worker = spawnWorker(import.meta.url, 'calibrate-thread', inputs);
     let settled = false;
-    worker.once('message', (m: { table?: Array<[string, { h: number; arl0: number; arl1: number } | { L: number }]>; error?: string }) => {
+    worker.once('message', (m: { table?: Array<[string, Calibration]>; error?: string }) => {
       settled = true;
       if (m.table) resolve(new Map(m.table));
       else reject(new Error(`calibration thread: ${m.error ?? 'no result'}`));
@@ -25,6 +24,3 @@ export function calibrateOffThread(profile: BaselineProfile, settings: Detection
   });
 }
 
-function spawnCalibrator(workerData: ReturnType<typeof calibrationInputs>): Worker {
-  return spawnWorker(import.meta.url, 'calibrate-thread', workerData);
-}

@@ -53,8 +53,12 @@ export const smoothedRate = (r: RateStat): number => Math.min(0.995, Math.max(0.
 export interface CusumCalibrationInput { key: string; p0: number; p1: number; arl0: number; resolution: number; maxScore: number }
 /** What calibrating the window EWMAs needs. */
 export interface EwmaCalibrationInput { key: string; lambda: number; arl0: number }
-/** Calibrated thresholds by input key: a CUSUM's h (nats) with its exact ARLs, an EWMA's L. */
-export type CalibrationTable = ReadonlyMap<string, { h: number; arl0: number; arl1: number } | { L: number }>;
+/** A calibrated CUSUM: its threshold h (nats) with its exact ARLs. */
+export interface CusumCalibration { h: number; arl0: number; arl1: number }
+/** A calibrated CUSUM, or an EWMA's limit width L. */
+export type Calibration = CusumCalibration | { L: number };
+/** Calibrations by input key. */
+export type CalibrationTable = ReadonlyMap<string, Calibration>;
 
 /**
  * The Markov chain's band is as wide as the larger score: for a rare event (p0 = 0.001) the
@@ -74,14 +78,14 @@ export function cusumCalibrationInput(p0: number, p1: number, arl0: number): Cus
 const ewmaInput = (lambda: number, arl0: number): EwmaCalibrationInput => ({ key: `ewma|${lambda}|${arl0}`, lambda, arl0 });
 
 /** Calibrates one CUSUM (milliseconds to a few hundred for rare rates). */
-export function calibrateCusumInput(c: CusumCalibrationInput): { h: number; arl0: number; arl1: number } {
+export function calibrateCusumInput(c: CusumCalibrationInput): CusumCalibration {
   const r = calibrateBernoulliCusum({ p0: c.p0, p1: c.p1, targetArl0: c.arl0, resolution: c.resolution, maxScore: c.maxScore });
   return { h: r.h, arl0: r.arl0, arl1: r.arl1 };
 }
 
-const calibrationCache = new Map<string, { h: number; arl0: number; arl1: number } | { L: number }>();
+const calibrationCache = new Map<string, Calibration>();
 /** A calibration from `table`, else computed here and memoised. */
-function lookup(table: CalibrationTable | undefined, key: string, compute: () => { h: number; arl0: number; arl1: number } | { L: number }) {
+function lookup(table: CalibrationTable | undefined, key: string, compute: () => Calibration): Calibration {
   let c = table?.get(key) ?? calibrationCache.get(key);
   if (!c) {
     c = compute();
@@ -140,7 +144,7 @@ export function calibrationInputs(b: BaselineProfile, s: DetectionSettings): { c
 export function createSequentialState(b: BaselineProfile, s: DetectionSettings, startMs: number, table?: CalibrationTable): SequentialState {
   const cusums: Record<string, CusumEntry> = {};
   for (const { key, input, baseline } of planCusums(b, s)) {
-    const c = lookup(table, input.key, () => calibrateCusumInput(input)) as { h: number; arl0: number; arl1: number };
+    const c = lookup(table, input.key, () => calibrateCusumInput(input)) as CusumCalibration;
     cusums[key] = {
       chart: createBernoulliCusum({ p0: input.p0, p1: input.p1, h: c.h, resolution: input.resolution, maxScore: input.maxScore }), arl0: c.arl0, arl1: c.arl1, baseline,
       sinceMs: startMs, sinceN: 0, sinceOnes: 0, zeroMs: startMs, zeroN: 0, zeroOnes: 0,
