@@ -59,12 +59,11 @@ export function createResponseStore(db: Database.Database) {
   };
   const insertReviewStmt = db.prepare(`INSERT OR IGNORE INTO review_items
     (event_id, deployment, event_ms, rules_json, reasons_json, max_score, created_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`);
-  const insertReviews = db.transaction((items: readonly NewReviewItem[]) => items.reduce((n, it) =>
-    n + insertReviewStmt.run(it.eventId, it.deployment, it.eventMs, j(it.rules), j(it.reasons), it.maxScore, it.createdMs).changes, 0));
   const setSetting = db.prepare('INSERT OR REPLACE INTO response_settings (key, value) VALUES (?, ?)');
   const getSetting = db.prepare('SELECT value FROM response_settings WHERE key = ?').pluck();
   const feedPage = db.transaction((items: readonly NewReviewItem[], cursor: { key: string; value: string }) => {
-    const added = insertReviews(items);
+    let added = 0;
+    for (const it of items) added += insertReviewStmt.run(it.eventId, it.deployment, it.eventMs, j(it.rules), j(it.reasons), it.maxScore, it.createdMs).changes;
     setSetting.run(cursor.key, cursor.value);
     return added;
   });
