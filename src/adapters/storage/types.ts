@@ -1,4 +1,5 @@
 import type { EventAnalysis, EventRecord, EventSource, StoredEvent } from '../../core/events/event.js';
+import { ArgusError } from '../../core/errors.js';
 import type { AggregateResolutionMs } from './rollups.js';
 
 /** `seq` is the stored event's sequence number (for a duplicate: absent). */
@@ -109,23 +110,18 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-export function encodeCursor(seq: number): string {
-  return Buffer.from(`s:${seq}`).toString('base64url');
+/** Where the next page starts: after `seq`, and for order 'time' after (`tsMs`, `seq`). */
+export interface PagePosition { seq: number; tsMs?: number | undefined }
+
+/** The opaque `nextCursor` after the event at `last`, for a listing in `order`. */
+export function cursorAfter(order: EventQuery['order'], last: { tsMs: number; seq: number }): string {
+  return Buffer.from(order === 'time' ? `t:${last.tsMs}:${last.seq}` : `s:${last.seq}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): number | undefined {
+/** Reads a cursor that `cursorAfter` issued for the same order; anything else is an invalid query. */
+export function readCursor(order: EventQuery['order'], cursor: string): PagePosition {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^s:(\d+)$/.exec(text);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** The cursor of `order: 'time'`: the last event's timestamp and seq. */
-export function encodeTimeCursor(tsMs: number, seq: number): string {
-  return Buffer.from(`t:${tsMs}:${seq}`).toString('base64url');
-}
-
-export function decodeTimeCursor(cursor: string): { tsMs: number; seq: number } | undefined {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^t:(-?\d+):(\d+)$/.exec(text);
-  return m ? { tsMs: Number(m[1]), seq: Number(m[2]) } : undefined;
+  const m = order === 'time' ? /^t:(-?\d+):(\d+)$/.exec(text) : /^s:(\d+)$/.exec(text);
+  if (!m) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued for this order: '${cursor}'`);
+  return order === 'time' ? { tsMs: Number(m[1]), seq: Number(m[2]) } : { seq: Number(m[1]) };
 }

@@ -4,7 +4,7 @@ import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from '../sqlite/rows.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
+import { cursorAfter, readCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /**
@@ -104,10 +104,9 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
       const byTime = q.order === 'time';
       const order = q.order === 'asc' ? 'ASC' : 'DESC';
       if (q.cursor !== undefined) {
-        const at = byTime ? decodeTimeCursor(q.cursor) : decodeCursor(q.cursor);
-        if (at === undefined) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued for this order: '${q.cursor}'`);
-        if (typeof at === 'number') {
-          params.push(at);
+        const at = readCursor(q.order, q.cursor);
+        if (at.tsMs === undefined) {
+          params.push(at.seq);
           where.push(`e.seq ${order === 'ASC' ? '>' : '<'} $${params.length}`);
         } else {
           params.push(at.tsMs, at.seq);
@@ -119,8 +118,10 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
         ORDER BY ${byTime ? 'e.ts_ms, e.seq' : `e.seq ${order}`} LIMIT $${params.length}`, params);
       const page = r.rows.slice(0, q.limit);
       const last = page.at(-1);
-      const next = last && (byTime ? encodeTimeCursor(Number(last.ts_ms), Number(last.seq)) : encodeCursor(Number(last.seq)));
-      return { events: page.map((row) => ({ ...rowToEvent(row), analysis: rowToAnalysis(row) })), nextCursor: r.rows.length > q.limit && next ? next : null };
+      return {
+        events: page.map((row) => ({ ...rowToEvent(row), analysis: rowToAnalysis(row) })),
+        nextCursor: r.rows.length > q.limit && last ? cursorAfter(q.order, { tsMs: Number(last.ts_ms), seq: Number(last.seq) }) : null,
+      };
     }),
     countEvents: (q = {}) => wrap('count', async () => {
       const params: unknown[] = [];

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { EventAnalysis, StoredEvent } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor, type AggregateRow, type EventQuery, type EventStore } from '../types.js';
+import { cursorAfter, readCursor, type AggregateRow, type EventQuery, type EventStore } from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { prepareRowInsert, seqsToOutcomes } from './row-insert.js';
 import { eventToInsertRow, rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from './rows.js';
@@ -112,11 +112,10 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
       const byTime = q.order === 'time';
       const order = q.order === 'asc' ? 'ASC' : 'DESC';
       if (q.cursor !== undefined) {
-        const at = byTime ? decodeTimeCursor(q.cursor) : decodeCursor(q.cursor);
-        if (at === undefined) throw new ArgusError('ARGUS_ERR_INVALID_QUERY', `cursor: not a cursor this server issued for this order: '${q.cursor}'`);
-        if (typeof at === 'number') {
+        const at = readCursor(q.order, q.cursor);
+        if (at.tsMs === undefined) {
           where.push(order === 'ASC' ? 'e.seq > ?' : 'e.seq < ?');
-          params.push(at);
+          params.push(at.seq);
         } else {
           where.push('(e.ts_ms, e.seq) > (?, ?)');
           params.push(at.tsMs, at.seq);
@@ -131,7 +130,7 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
       const last = page.at(-1);
       return {
         events: page.map((r) => ({ ...rowToEvent(r), analysis: rowToAnalysis(r) })),
-        nextCursor: rows.length > q.limit && last ? (byTime ? encodeTimeCursor(last.ts_ms, last.seq) : encodeCursor(last.seq)) : null,
+        nextCursor: rows.length > q.limit && last ? cursorAfter(q.order, { tsMs: last.ts_ms, seq: last.seq }) : null,
       };
     }),
     countEvents: (q = {}) => guard('count', () => {
