@@ -110,7 +110,12 @@ describe('linear solvers', () => {
       }
       const copy = Float64Array.from(dense);
       const x1 = solveDense(copy, new Float64Array(n).fill(1), n);
-      const x2 = solveBanded(n, lo, up, (i, j) => dense[i * n + j] as number, new Float64Array(n).fill(1));
+      const width = lo + up + 1;
+      const band = new Float64Array(n * width);
+      for (let i = 0; i < n; i++) {
+        for (let j = Math.max(0, i - lo); j <= Math.min(n - 1, i + up); j++) band[i * width + (j - i + lo)] = dense[i * n + j] as number;
+      }
+      const x2 = solveBanded(n, lo, up, band, new Float64Array(n).fill(1));
       for (let i = 0; i < n; i++) expect(rel(x2[i] as number, x1[i] as number)).toBeLessThan(1e-9);
     }), { numRuns: 100 });
   });

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../errors.js';
 import { normalCdf, normalSf } from '../special/index.js';
 import { twoSidedCusumArlJoint } from './arl-cusum-2d.js';
-import { DEFAULT_CHAIN_STATES, richardson, solveBandStorage, solveDense } from './linear.js';
+import { DEFAULT_CHAIN_STATES, richardson, solveBanded, solveDense } from './linear.js';
 import type { ChartSides } from './types.js';
 
 export { ewmaArl } from './arl-ewma.js';
@@ -113,14 +113,15 @@ export function bernoulliCusumArl(input: { scoreOne: number; scoreZero: number; 
   // that stays below H (a move to or below 0 lands on state 0).
   const width = lower + upper + 1;
   const band = new Float64Array(n * width);
+  const moves = [[scoreOne, p], [scoreZero, 1 - p]] as const;
   for (let i = 0; i < n; i++) {
     const base = i * width - i + lower;
     band[base + i] = 1;
-    for (const [step, prob] of [[scoreOne, p], [scoreZero, 1 - p]] as const) {
+    for (const [step, prob] of moves) {
       const to = Math.max(0, i + step);
       if (to < n) band[base + to] = (band[base + to] as number) - prob;
     }
   }
-  const L = solveBandStorage(n, lower, upper, band, new Float64Array(n).fill(1));
+  const L = solveBanded(n, lower, upper, band, new Float64Array(n).fill(1));
   return L[0] as number;
 }

@@ -50,25 +50,10 @@ export function solveDense(a: Float64Array, b: Float64Array, n: number): Float64
  * Solves A x = b for a banded matrix with `lower` sub-diagonals and `upper` super-diagonals,
  * without pivoting. Safe for the nonsingular M-matrices I - Q met here (Q substochastic), for
  * which Gaussian elimination without pivoting is stable. Cost O(n * lower * upper).
- * `entry(i, j)` gives A[i][j] for |i - j| inside the band.
+ * `band` holds A in band storage: A[i][j] at band[i * (lower + upper + 1) + (j - i + lower)].
+ * `band` and `b` are overwritten; returns b.
  */
-export function solveBanded(n: number, lower: number, upper: number, entry: (i: number, j: number) => number, b: Float64Array): Float64Array {
-  const width = lower + upper + 1;
-  // band[i * width + (j - i + lower)] = A[i][j]
-  const band = new Float64Array(n * width);
-  for (let i = 0; i < n; i++) {
-    const j0 = Math.max(0, i - lower);
-    const j1 = Math.min(n - 1, i + upper);
-    for (let j = j0; j <= j1; j++) band[i * width + (j - i + lower)] = entry(i, j);
-  }
-  return solveBandStorage(n, lower, upper, band, b);
-}
-
-/**
- * `solveBanded` on a matrix already in band storage: row i holds A[i][j] at
- * band[i * (lower + upper + 1) + (j - i + lower)]. `band` and `b` are overwritten; returns b.
- */
-export function solveBandStorage(n: number, lower: number, upper: number, band: Float64Array, b: Float64Array): Float64Array {
+export function solveBanded(n: number, lower: number, upper: number, band: Float64Array, b: Float64Array): Float64Array {
   const width = lower + upper + 1;
   for (let k = 0; k < n; k++) {
     const pivotRow = k * width;
@@ -76,13 +61,13 @@ export function solveBandStorage(n: number, lower: number, upper: number, band: 
     const rEnd = Math.min(n - 1, k + lower);
     const cEnd = Math.min(n - 1, k + upper);
     const bk = b[k] as number;
+    const kBase = pivotRow - k + lower; // band index of A[k][c] is kBase + c
     for (let r = k + 1; r <= rEnd; r++) {
       const rowBase = r * width - r + lower; // band index of A[r][c] is rowBase + c
       const idx = rowBase + k;
       const f = (band[idx] as number) / pivot;
       if (f === 0) continue;
       band[idx] = 0;
-      const kBase = pivotRow - k + lower;
       for (let c = k + 1; c <= cEnd; c++) band[rowBase + c] = (band[rowBase + c] as number) - f * (band[kBase + c] as number);
       b[r] = (b[r] as number) - f * bk;
     }
