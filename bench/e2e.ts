@@ -45,6 +45,13 @@ async function heapUsedMiB(base: string): Promise<number> {
   return Number(/^argus_process_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? NaN) / 2 ** 20;
 }
 
+/** Alerts of the bench deployment, oldest first: metric, category, severity, minute fired after `sinceMs`. */
+async function firedAlerts(base: string, sinceMs: number): Promise<string[]> {
+  const body = await (await request(`${base}/api/v1/alerts?deployment=bench&limit=1000`)).body.json() as { alerts?: Array<{ metric: string; category: string | null; severity: string; firstFiredMs: number }> };
+  return (body.alerts ?? []).sort((a, b) => a.firstFiredMs - b.firstFiredMs)
+    .map((a) => `${a.metric}${a.category ? `/${a.category}` : ''} ${a.severity} at ${((a.firstFiredMs - sinceMs) / 60_000).toFixed(1)}`);
+}
+
 const RSS_FLAT_MIB = 10;
 
 function median(xs: readonly number[]): number {
@@ -100,6 +107,7 @@ export const e2eSuite: BenchSuite = {
     writeFileSync(config, 'classifiers: { enabled: true }\ndetection: { enabled: true }\nlog: { level: warn }\n');
     const upstreamBase = `http://127.0.0.1:${UPSTREAM_PORT}`;
     const argusBase = `http://127.0.0.1:${ARGUS_PORT}`;
+    const upstreamStartedMs = Date.now();
     const upstream = await startChild(cli, ['simulate', '--port', String(UPSTREAM_PORT), '--latency-ms', '0', '--per-token-ms', '0', '--seed', '1'], `${upstreamBase}/healthz`);
     const argus = await startChild(cli, ['serve', '--config', config, '--port', String(ARGUS_PORT), '--data-dir', dir, '--upstream', `${upstreamBase}/v1`], `${argusBase}/healthz`, ENV);
     // What the server logs (level warn: its errors and restarts) is printed after the run.
@@ -236,6 +244,10 @@ export const e2eSuite: BenchSuite = {
       log(`sustained: offered ${Math.round(sent / wallS)}/s (${failed} failed, max send lag ${Math.round(lagMaxMs)} ms), analysed ${Math.round(analysedRate)}/s, backlog at end ${backlog}`);
       log(`CPU over ${wallS.toFixed(0)} s wall: server ${(cpu.server / 1000).toFixed(1)} s, analysis worker ${(cpu.worker / 1000).toFixed(1)} s, simulator ${(cpu.upstream / 1000).toFixed(1)} s, load generator ${(cpu.bench / 1000).toFixed(1)} s; ${load}`);
       if (serverLog) log(`server log (last 20 kB):\n${serverLog}`);
+      // The simulator runs its default scenario (S2 erosion from minute 10, backdoor from minute
+      // 20 of its clock), so a long run fires real alerts and opens incidents under load.
+      const alerts = await firedAlerts(argusBase, upstreamStartedMs);
+      log(`alerts on deployment bench (minutes on the simulator's scenario clock): ${alerts.length === 0 ? 'none' : alerts.join('; ')}`);
       log(`RSS MiB (server/worker, server V8 heap used): ${mem.map((m) => `${m.tS.toFixed(0)}s ${m.server.toFixed(0)}/${m.worker.toFixed(0)} (${m.serverHeap.toFixed(0)})`).join(', ')}`);
       const analysedN = Math.max(1, s1.analysed - s0.analysed);
       const cpuPerEventUs = ((cpu.server + cpu.worker) * 1000) / analysedN;

@@ -10,9 +10,19 @@ export function percentile(sorted: readonly number[], q: number): number {
   return sorted[idx] as number;
 }
 
+/**
+ * Node flags for `argus serve` children, from ARGUS_BENCH_SERVE_NODE_ARGS (space-separated), e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof --cpu-prof-interval=10000` to profile the server under a
+ * bench's load (NODE_OPTIONS does not accept --cpu-prof).
+ */
+function nodeArgsFor(args: readonly string[]): string[] {
+  const extra = process.env.ARGUS_BENCH_SERVE_NODE_ARGS?.trim();
+  return args[0] === 'serve' && extra ? extra.split(/\s+/) : [];
+}
+
 /** Starts a Node script as a child process and waits until `readyUrl` answers. */
 export async function startChild(script: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...nodeArgsFor(args), script, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
   for (let i = 0; i < 200; i++) {

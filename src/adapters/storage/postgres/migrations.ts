@@ -43,6 +43,12 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    // Listing one deployment in insertion order without sorting all its rows (see the SQLite migration 2).
+    version: 2,
+    name: 'events of a deployment in insertion order',
+    sql: 'CREATE INDEX events_deployment_seq ON events (deployment, seq);',
+  },
   // Detection tables (versions 10-19), in the same schema so one migration lock covers both.
   ...POSTGRES_DETECTION_MIGRATIONS,
   {

@@ -48,6 +48,14 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    // A listing of one deployment in insertion order ('asc' / 'desc', the API's default) walked
+    // (deployment, ts_ms) and sorted every row of the deployment for each page: 16 s a page at 3
+    // million events. In (deployment, seq) order it reads just the page.
+    version: 2,
+    name: 'events of a deployment in insertion order',
+    sql: 'CREATE INDEX events_deployment_seq ON events (deployment, seq);',
+  },
   ...RESPONSE_MIGRATIONS,
   ...DETECTION_MIGRATIONS,
   ...ROLLUP_MIGRATIONS,

@@ -108,24 +108,8 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
       return { ...rowToEvent(row), analysis: rowToAnalysis(row) };
     }),
     listEvents: (q) => guard('list', () => {
-      const { where, params } = filters(q);
-      const byTime = q.order === 'time';
-      const order = q.order === 'asc' ? 'ASC' : 'DESC';
-      if (q.cursor !== undefined) {
-        const at = readCursor(q.order, q.cursor);
-        if (at.tsMs === undefined) {
-          where.push(order === 'ASC' ? 'e.seq > ?' : 'e.seq < ?');
-          params.push(at.seq);
-        } else {
-          where.push('(e.ts_ms, e.seq) > (?, ?)');
-          params.push(at.tsMs, at.seq);
-        }
-      }
-      // By time, the (deployment, ts_ms) index already holds rows in (ts_ms, seq) order: no sort.
-      const sql = `SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error
-        FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${byTime ? 'e.ts_ms, e.seq' : `e.seq ${order}`} LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, q.limit + 1) as Array<EventRow & AnalysisRow>;
+      const { sql, params } = eventPageQuery(q);
+      const rows = db.prepare(sql).all(...params) as Array<EventRow & AnalysisRow>;
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {
@@ -193,12 +177,45 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
   };
 }
 
-function filters(q: Omit<EventQuery, 'limit' | 'cursor' | 'order'>): { where: string[]; params: Array<string | number> } {
+/**
+ * The SELECT of one page of `listEvents` (limit + 1 rows, to tell whether a next page exists).
+ * By time, the (deployment, ts_ms) index holds rows in (ts_ms, seq) order; by seq, the
+ * (deployment, seq) index or the table does: neither plan sorts (tests assert the query plans).
+ */
+export function eventPageQuery(q: EventQuery): { sql: string; params: Array<string | number> } {
+  const byTime = q.order === 'time';
+  const { where, params } = filters(q, { timeIndexed: byTime });
+  const order = q.order === 'asc' ? 'ASC' : 'DESC';
+  if (q.cursor !== undefined) {
+    const at = readCursor(q.order, q.cursor);
+    if (at.tsMs === undefined) {
+      where.push(order === 'ASC' ? 'e.seq > ?' : 'e.seq < ?');
+      params.push(at.seq);
+    } else {
+      where.push('(e.ts_ms, e.seq) > (?, ?)');
+      params.push(at.tsMs, at.seq);
+    }
+  }
+  const sql = `SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error
+    FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${byTime ? 'e.ts_ms, e.seq' : `e.seq ${order}`} LIMIT ?`;
+  return { sql, params: [...params, q.limit + 1] };
+}
+
+/**
+ * WHERE terms of an event query. With `timeIndexed: false` (a listing in seq order) the time bounds
+ * are written `+e.ts_ms`, which keeps SQLite from answering them with a time index: it would
+ * then sort every row of the range to find one page in seq order (at 3 million events, 16 s and
+ * gigabytes of temporary B-tree a page). The listing walks seq (the (deployment, seq) index or the
+ * table itself) and checks the bounds row by row, and stops at the page's end.
+ */
+function filters(q: Omit<EventQuery, 'limit' | 'cursor' | 'order'>, o: { timeIndexed: boolean } = { timeIndexed: true }): { where: string[]; params: Array<string | number> } {
   const where: string[] = [];
   const params: Array<string | number> = [];
+  const ts = o.timeIndexed ? 'e.ts_ms' : '+e.ts_ms';
   if (q.deployment !== undefined) { where.push('e.deployment = ?'); params.push(q.deployment); }
   if (q.source !== undefined) { where.push('e.source = ?'); params.push(q.source); }
-  if (q.sinceMs !== undefined) { where.push('e.ts_ms >= ?'); params.push(q.sinceMs); }
-  if (q.untilMs !== undefined) { where.push('e.ts_ms < ?'); params.push(q.untilMs); }
+  if (q.sinceMs !== undefined) { where.push(`${ts} >= ?`); params.push(q.sinceMs); }
+  if (q.untilMs !== undefined) { where.push(`${ts} < ?`); params.push(q.untilMs); }
   return { where, params };
 }
