@@ -9,12 +9,14 @@ import { simulateSuite } from './simulate.js';
 import type { BenchSuite } from './types.js';
 import { statsSequentialSuite } from './stats-sequential.js';
 import { statsCompareSuite } from './stats-compare.js';
+import { storageReadSuite } from './storage-read.js';
 
 /** Every benchmark suite registers itself here, one line each. */
 export const SUITES: BenchSuite[] = [
   classifySuite,
   piiSuite,
   ingestSuite,
+  storageReadSuite,
   gatewaySuite,
   statsChangepointSuite,
   statsSequentialSuite,

@@ -107,6 +107,21 @@ describe('GET /api/v1/events', () => {
     expect(await bad.body.json()).toMatchObject({ error: { code: 'ARGUS_ERR_INVALID_QUERY', message: expect.stringMatching(/limit: .*since: expected an RFC 3339 time|since: .*limit/) } });
   });
 
+  it('orders by timestamp with order=time, paging across equal timestamps', async () => {
+    // Stored out of time order: 't2' first, then 't0', then two at the same second.
+    const ts = ['2026-02-01T00:00:02Z', '2026-02-01T00:00:00Z', '2026-02-01T00:00:01Z', '2026-02-01T00:00:01Z', '2026-02-01T00:00:03Z'];
+    await send(batch(ts.map((timestamp, i) => ({ ...ok, deployment: 'by-time', id: `t${i}`, timestamp }))));
+    const ids: string[] = [];
+    let cursor = '';
+    do {
+      const res = await request(`${argus.url}/api/v1/events?deployment=by-time&order=time&limit=2&until=2026-02-01T00:00:03Z${cursor ? `&cursor=${cursor}` : ''}`);
+      const body = (await res.body.json()) as { events: Array<{ id: string }>; next_cursor: string | null };
+      ids.push(...body.events.map((e) => e.id));
+      cursor = body.next_cursor ?? '';
+    } while (cursor);
+    expect(ids).toEqual(['t1', 't2', 't3', 't0']);
+  });
+
   it('returns one event by id, with its analysis once the pipeline has run', async () => {
     await send(batch([{ ...ok, id: 'one', input: 'q', output: '- a\n- b' }]));
     await argus.pipeline.idle();

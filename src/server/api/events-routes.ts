@@ -39,7 +39,7 @@ const listQuery = z.object({
   until: timeParam.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().min(1).optional(),
-  order: z.enum(['asc', 'desc']).default('desc'),
+  order: z.enum(['asc', 'desc', 'time']).default('desc'),
 }).strict();
 
 export function registerEventsRoutes(app: FastifyInstance, d: EventsRouteDeps): void {
