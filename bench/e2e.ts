@@ -39,10 +39,15 @@ async function counters(base: string): Promise<{ analysed: number; stored: numbe
   return { analysed: value(/^argus_events_analysed_total\{status="done"\} (\S+)$/m), stored: value(/^argus_events_stored_total (\S+)$/m) };
 }
 
-/** The server's V8 heap in use, MiB (prom-client's default metric): tells a leak from a GC sawtooth in RSS. */
-async function heapUsedMiB(base: string): Promise<number> {
+/**
+ * The server's V8 heap in use and committed, and its external memory (Buffers, native objects
+ * V8 is told of), MiB, from prom-client's default metrics: tell a leak from a GC sawtooth in RSS,
+ * and memory V8 holds from memory outside it.
+ */
+async function heapMiB(base: string): Promise<{ used: number; total: number; external: number }> {
   const text = await (await request(`${base}/metrics`)).body.text();
-  return Number(/^argus_process_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? NaN) / 2 ** 20;
+  const mib = (name: string) => Number(new RegExp(`^argus_process_${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
+  return { used: mib('nodejs_heap_size_used_bytes'), total: mib('nodejs_heap_size_total_bytes'), external: mib('nodejs_external_memory_bytes') };
 }
 
 /** Alerts of the bench deployment, oldest first: metric, category, severity, minute fired after `sinceMs`. */
@@ -188,7 +193,7 @@ export const e2eSuite: BenchSuite = {
       };
       const direct: number[] = [];
       const via: number[] = [];
-      const mem: Array<{ tS: number; server: number; worker: number; serverHeap: number }> = [];
+      const mem: Array<{ tS: number; server: number; worker: number; serverHeap: number; serverHeapTotal: number; serverExternal: number }> = [];
       const probe = (async () => {
         const body = bodyOf('How do I set up a standing order from my current account?');
         const probeHeaders = headersFor('bench-probe');
@@ -200,8 +205,9 @@ export const e2eSuite: BenchSuite = {
       })();
       const sampler = (async () => {
         while (performance.now() - started < durationMs) {
-          const serverHeap = await heapUsedMiB(argusBase).catch(() => NaN);
-          mem.push({ tS: (performance.now() - started) / 1000, server: rssMiB(serverPid) ?? NaN, worker: rssMiB(workerPid) ?? NaN, serverHeap });
+          const heap = await heapMiB(argusBase).catch(() => ({ used: NaN, total: NaN, external: NaN }));
+          mem.push({ tS: (performance.now() - started) / 1000, server: rssMiB(serverPid) ?? NaN, worker: rssMiB(workerPid) ?? NaN,
+            serverHeap: heap.used, serverHeapTotal: heap.total, serverExternal: heap.external });
           await sleep(10_000);
         }
       })();
@@ -237,7 +243,10 @@ export const e2eSuite: BenchSuite = {
       const quarter = (q: number, key: 'server' | 'worker') => median(mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4).map((m) => m[key]));
       const growth = Math.max(quarter(3, 'server') - quarter(1, 'server'), quarter(3, 'worker') - quarter(1, 'worker'));
       // What survives the collections: the lowest heap in use of each quarter (a leak lifts it; garbage does not).
-      const heapFloor = (q: number) => Math.min(...mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4 && Number.isFinite(m.serverHeap)).map((m) => m.serverHeap));
+      const lowest = (q: number, key: 'server' | 'serverHeap' | 'serverHeapTotal' | 'serverExternal') =>
+        Math.min(...mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4 && Number.isFinite(m[key])).map((m) => m[key]));
+      const heapFloor = (q: number) => lowest(q, 'serverHeap');
+      const floors = (key: 'server' | 'serverHeapTotal' | 'serverExternal') => [0, 1, 2, 3].map((q) => lowest(q, key).toFixed(0)).join(', ');
       const flat = growth < RSS_FLAT_MIB;
       const firstRss = mem[0];
       const lastRss = mem.at(-1);
@@ -248,7 +257,8 @@ export const e2eSuite: BenchSuite = {
       // 20 of its clock), so a long run fires real alerts and opens incidents under load.
       const alerts = await firedAlerts(argusBase, upstreamStartedMs);
       log(`alerts on deployment bench (minutes on the simulator's scenario clock): ${alerts.length === 0 ? 'none' : alerts.join('; ')}`);
-      log(`RSS MiB (server/worker, server V8 heap used): ${mem.map((m) => `${m.tS.toFixed(0)}s ${m.server.toFixed(0)}/${m.worker.toFixed(0)} (${m.serverHeap.toFixed(0)})`).join(', ')}`);
+      log(`RSS MiB (server/worker, server V8 heap used/committed/external): ${mem.map((m) => `${m.tS.toFixed(0)}s ${m.server.toFixed(0)}/${m.worker.toFixed(0)} (${m.serverHeap.toFixed(0)}/${m.serverHeapTotal.toFixed(0)}/${m.serverExternal.toFixed(0)})`).join(', ')}`);
+      log(`lowest sample by quarter, MiB: server RSS ${floors('server')}; V8 heap committed ${floors('serverHeapTotal')}; external ${floors('serverExternal')}`);
       const analysedN = Math.max(1, s1.analysed - s0.analysed);
       const cpuPerEventUs = ((cpu.server + cpu.worker) * 1000) / analysedN;
       // The load generator and the simulator run on the same 2 cores: their CPU is what the run
@@ -271,6 +281,8 @@ export const e2eSuite: BenchSuite = {
         { group: 'e2e', name: 'RSS analysis worker, start -> end', value: (lastRss?.worker ?? NaN) - (firstRss?.worker ?? NaN), unit: 'MiB', note: `${firstRss?.worker.toFixed(0)} -> ${lastRss?.worker.toFixed(0)} MiB` },
         { group: 'e2e', name: 'RSS growth, median of the last quarter minus the second quarter (worse of server, worker)', value: growth, unit: 'MiB',
           target: `< ${RSS_FLAT_MIB} (levels off)`, pass: flat },
+        { group: 'e2e', name: 'server RSS, lowest of the last quarter minus lowest of the second quarter', value: lowest(3, 'server') - lowest(1, 'server'), unit: 'MiB',
+          note: `lowest by quarter ${floors('server')} MiB; V8 heap committed ${floors('serverHeapTotal')}; external ${floors('serverExternal')}` },
         { group: 'e2e', name: 'server V8 heap in use, lowest of the last quarter minus lowest of the second quarter', value: heapFloor(3) - heapFloor(1), unit: 'MiB',
           note: `${heapFloor(1).toFixed(0)} -> ${heapFloor(3).toFixed(0)} MiB; highest ${Math.max(...mem.map((m) => m.serverHeap).filter(Number.isFinite)).toFixed(0)} MiB` },
       );

@@ -47,7 +47,7 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
     // Listing one deployment in insertion order without sorting all its rows (see the SQLite migration 2).
     version: 2,
     name: 'events of a deployment in insertion order',
-    sql: 'CREATE INDEX events_deployment_seq ON events (deployment, seq);',
+    sql: 'CREATE INDEX events_deployment_seq ON events (deployment, seq, ts_ms);',
   },
   // Detection tables (versions 10-19), in the same schema so one migration lock covers both.
   ...POSTGRES_DETECTION_MIGRATIONS,
