@@ -240,11 +240,12 @@ export const e2eSuite: BenchSuite = {
       const ok = (xs: number[]) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
       const d = ok(direct), v = ok(via);
       // Garbage collection makes RSS a sawtooth: compare medians of the second and the last quarter.
-      const quarter = (q: number, key: 'server' | 'worker') => median(mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4).map((m) => m[key]));
+      const inQuarter = (q: number) => mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4);
+      const quarter = (q: number, key: 'server' | 'worker') => median(inQuarter(q).map((m) => m[key]));
       const growth = Math.max(quarter(3, 'server') - quarter(1, 'server'), quarter(3, 'worker') - quarter(1, 'worker'));
       // What survives the collections: the lowest heap in use of each quarter (a leak lifts it; garbage does not).
       const lowest = (q: number, key: 'server' | 'serverHeap' | 'serverHeapTotal' | 'serverExternal') =>
-        Math.min(...mem.filter((m) => m.tS >= (q * wallS) / 4 && m.tS < ((q + 1) * wallS) / 4 && Number.isFinite(m[key])).map((m) => m[key]));
+        Math.min(...inQuarter(q).map((m) => m[key]).filter(Number.isFinite));
       const heapFloor = (q: number) => lowest(q, 'serverHeap');
       const floors = (key: 'server' | 'serverHeapTotal' | 'serverExternal') => [0, 1, 2, 3].map((q) => lowest(q, key).toFixed(0)).join(', ');
       const flat = growth < RSS_FLAT_MIB;
