@@ -291,7 +291,9 @@ export const e2eSuite: BenchSuite = {
       await dispatcher.close();
       await stopChild(argus);
       await stopChild(upstream);
-      rmSync(dir, { recursive: true, force: true });
+      // ARGUS_BENCH_KEEP_DATA=1 keeps the run's store (and config) for reading afterwards.
+      if (process.env.ARGUS_BENCH_KEEP_DATA === '1') log(`kept the run's data in ${dir}`);
+      else rmSync(dir, { recursive: true, force: true });
     }
     return rows;
   },

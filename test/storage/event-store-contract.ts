@@ -69,6 +69,61 @@ export function runEventStoreContract(name: string, open: () => Promise<EventSto
       await expect(store.listEvents({ deployment: 'timed', limit: 3, order: 'time', cursor: bySeq.nextCursor! })).rejects.toMatchObject({ code: 'ARGUS_ERR_INVALID_QUERY' });
     });
 
+    it('reads analysed events of a window for detection: (timestamp, seq) order, the five score fields, paged', async () => {
+      const ts = [5_000, 5_003, 5_001, 5_003, 4_999, 5_002, 5_010, 5_004];
+      const outcomes = await store.insertEvents(ts.map((t, i) => makeEvent({
+        id: `d${i}`, timestampMs: t, deployment: 'det', source: i === 5 ? 'canary' : 'production',
+        input: i === 1 ? [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }] : `prompt ${i}`,
+        metadata: i === 1 ? { tools: 'search, calc' } : i === 2 ? { tools: 3 } : {},
+        latencyMs: i === 3 ? null : 100 + i,
+      })));
+      const seqs = outcomes.map((o) => o.seq!);
+      const full = {
+        refusal: { label: 'comply', scores: { comply: 0.9, partial: 0.05, refuse: 0.05 } },
+        harm_category: { top: 'S2', scores: { S2: 0.8 } },
+        policy_violation: { score: 0.75, categories: {} },
+        toxicity: { score: 0.125, subtypes: {} },
+        jailbreak: { score: 0.9, triggers: ['ignore previous', 'dan'] },
+      };
+      await store.saveAnalyses([
+        { seq: seqs[0]!, status: 'done', analyzedMs: 1, features: { output_chars: 51 }, scores: full as never },
+        { seq: seqs[1]!, status: 'done', analyzedMs: 1, features: { output_chars: 52 } },
+        { seq: seqs[2]!, status: 'done', analyzedMs: 1, features: { output_chars: 53 }, scores: { harm_category: { top: 'not-a-category' }, toxicity: { score: 'high' } } as never },
+        { seq: seqs[3]!, status: 'done', analyzedMs: 1, scores: { refusal: { label: 'refuse' } } as never },
+        { seq: seqs[5]!, status: 'done', analyzedMs: 1 },
+        { seq: seqs[7]!, status: 'failed', analyzedMs: 1 },
+      ], [], sumMerge);
+      const w = { deployment: 'det', source: 'production' as const, sinceMs: 5_000, untilMs: 5_010 };
+      const seen: Array<Awaited<ReturnType<EventStore['listDetectionRows']>>['rows'][number]> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listDetectionRows(w, { limit: 2, cursor });
+        seen.push(...page.rows);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      // d4 is before the window, d5 a canary, d6 after it, d7 failed: only done production events in range.
+      expect(seen.map((r) => r.seq)).toEqual([seqs[0], seqs[2], seqs[1], seqs[3]]);
+      expect(seen[0]).toEqual({
+        seq: seqs[0], timestampMs: 5_000, model: 'ft:llama-3-8b:acme', latencyMs: 100, input: 'prompt 0', output: expect.any(String), tools: null,
+        features: { output_chars: 51 }, harmCategory: 'S2', refusal: 'comply', policyScore: 0.75, toxicity: 0.125, jailbreakTriggers: 2,
+      });
+      expect(seen[1]).toMatchObject({ tools: null, harmCategory: null, toxicity: null, jailbreakTriggers: 0 });
+      expect(seen[2]).toMatchObject({ input: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], tools: 'search, calc', refusal: null, policyScore: null });
+      expect(seen[3]).toMatchObject({ latencyMs: null, features: undefined, refusal: 'refuse', harmCategory: null });
+      await expect(store.listDetectionRows(w, { limit: 2, cursor: 'bogus' })).rejects.toMatchObject({ code: 'ARGUS_ERR_INVALID_QUERY' });
+    });
+
+    it('finds the earliest unanalysed event of a window', async () => {
+      const outcomes = await store.insertEvents([7_000, 7_005, 7_002, 7_009].map((t, i) => makeEvent({ id: `u${i}`, timestampMs: t, deployment: 'wait' })));
+      const w = { deployment: 'wait', source: 'production' as const, sinceMs: 7_001, untilMs: 7_009 };
+      expect(await store.firstUnanalysedMs(w)).toBe(7_002);
+      await store.saveAnalyses([{ seq: outcomes[2]!.seq!, status: 'done', analyzedMs: 1 }], [], sumMerge);
+      expect(await store.firstUnanalysedMs(w)).toBe(7_005);
+      await store.saveAnalyses([{ seq: outcomes[1]!.seq!, status: 'failed', analyzedMs: 1 }], [], sumMerge);
+      expect(await store.firstUnanalysedMs(w)).toBeUndefined();
+      expect(await store.firstUnanalysedMs({ ...w, source: 'canary' })).toBeUndefined();
+    });
+
     it('rejects a cursor it did not issue', async () => {
       await expect(store.listEvents({ limit: 5, cursor: 'bogus' })).rejects.toMatchObject({ code: 'ARGUS_ERR_INVALID_QUERY' });
     });

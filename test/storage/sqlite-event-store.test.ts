@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSqliteEventStore, eventPageQuery, openSqliteDatabase } from '../../src/adapters/storage/sqlite/sqlite-event-store.js';
+import { createSqliteEventStore, DETECTION_PAGE_SQL, eventPageQuery, FIRST_UNANALYSED_SQL, openSqliteDatabase } from '../../src/adapters/storage/sqlite/sqlite-event-store.js';
 import { SQLITE_MIGRATIONS } from '../../src/adapters/storage/sqlite/migrations.js';
 import { cursorAfter, type EventQuery } from '../../src/adapters/storage/types.js';
 import { withWriterThread } from '../../src/adapters/storage/sqlite/writer-client.js';
@@ -92,6 +92,13 @@ describe('sqlite specifics', () => {
       }
     }
     expect(plans).toHaveLength(96);
+    // The detection engine's two reads of a minute: the same index, no sort.
+    for (const sql of [DETECTION_PAGE_SQL, FIRST_UNANALYSED_SQL]) {
+      const params = sql === DETECTION_PAGE_SQL ? ['d', 'production', 0, 60_000, 0, 0, 1001] : ['d', 'production', 0, 60_000];
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      expect(plan).not.toContain('TEMP B-TREE');
+      expect(plan).toMatch(/USING INDEX events_deployment_ts/);
+    }
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { HarmCategory, RefusalLabel } from '../../core/classify/types.js';
 import type { EventAnalysis, EventRecord, EventSource, StoredEvent } from '../../core/events/event.js';
 import { ArgusError } from '../../core/errors.js';
 import type { AggregateResolutionMs } from './rollups.js';
@@ -38,6 +39,43 @@ export interface EventAnalysisState {
   scores: EventAnalysis['scores'];
 }
 
+/** One deployment's events of one source with timestamps in [sinceMs, untilMs). */
+export interface EventWindow {
+  deployment: string;
+  source: EventSource;
+  sinceMs: number;
+  untilMs: number;
+}
+
+/**
+ * What the detection engine reads of one analysed ('done') event: context, texts, output features
+ * and the five score fields the detectors use, which the store picks out of the stored scores.
+ * A busy minute is 140,000 events; parsing each event's whole scores object (about 1.3 kB of JSON,
+ * 50 numbers) was most of the cost of reading it and hundreds of MiB of garbage a minute.
+ */
+export interface DetectionRow {
+  seq: number;
+  timestampMs: number;
+  model: string | null;
+  latencyMs: number | null;
+  input: EventRecord['input'];
+  output: string;
+  /** metadata.tools when it is a string (comma-separated tool names), else null. */
+  tools: string | null;
+  features: EventAnalysis['features'];
+  harmCategory: HarmCategory | null;
+  refusal: RefusalLabel | null;
+  policyScore: number | null;
+  toxicity: number | null;
+  /** How many jailbreak triggers the classifier found (0 when it did not run). */
+  jailbreakTriggers: number;
+}
+
+export interface DetectionPage {
+  rows: DetectionRow[];
+  nextCursor: string | null;
+}
+
 export interface EventPage {
   events: Array<StoredEvent & { analysis?: EventAnalysis | undefined }>;
   nextCursor: string | null;
@@ -76,6 +114,13 @@ export interface EventStore {
    * parsing whole rows was the largest cost on the server's event loop during bulk ingest.
    */
   listAnalysisStates(afterSeq: number, limit: number): Promise<EventAnalysisState[]>;
+  /**
+   * The analysed ('done') events of a window in (timestamp, seq) order, projected for detection,
+   * a page at a time; `cursor` is the previous page's `nextCursor`.
+   */
+  listDetectionRows(window: EventWindow, page: { limit: number; cursor?: string | undefined }): Promise<DetectionPage>;
+  /** The earliest timestamp in the window of an event with no analysis yet, if there is one. */
+  firstUnanalysedMs(window: EventWindow): Promise<number | undefined>;
   /** Events with no analysis yet, in insertion order, after `afterSeq` (recovery after a restart). */
   pendingAnalysis(afterSeq: number, limit: number): Promise<StoredEvent[]>;
   /**

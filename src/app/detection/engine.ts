@@ -12,7 +12,7 @@ import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/d
 import type { Finding } from '../../core/detect/types.js';
 import { evaluateWindow } from '../../core/detect/window-rules.js';
 import { createMinuteHistory } from './minute-history.js';
-import { readObservations } from './read-observations.js';
+import { forEachObservation } from './read-observations.js';
 import type { AlertTransitionBus } from './transitions.js';
 
 const MINUTE_MS = 60_000;
@@ -131,25 +131,24 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
     let untilMs = floorTo(nowMs - latenessMs, MINUTE_MS);
     if (untilMs <= st.processedUntilMs) return [];
     const profile = baseline.profile;
-    const read = await readObservations(o.events, {
-      deployment, sinceMs: st.processedUntilMs, untilMs, profile, policyMin: settings.backdoor.policyMin, waitSinceMs: nowMs - maxWaitMs,
-    });
-    let observed = read.observed;
     // Wait for analyses still in flight (up to maxWaitMs), so no event is judged without scores.
-    if (read.waitingFromMs !== undefined) {
-      untilMs = floorTo(read.waitingFromMs, MINUTE_MS);
+    const waitingFromMs = await o.events.firstUnanalysedMs({ deployment, source: 'production', sinceMs: Math.max(st.processedUntilMs, nowMs - maxWaitMs), untilMs });
+    if (waitingFromMs !== undefined) {
+      untilMs = floorTo(waitingFromMs, MINUTE_MS);
       if (untilMs <= st.processedUntilMs) return [];
-      observed = observed.filter((x) => x.obs.tsMs < untilMs);
     }
     const fresh = new Map<number, MinuteRecord>();
     const alarms: SequentialAlarm[] = [];
-    for (const { obs } of observed) {
+    const bd = backdoorFor(deployment, baseline.id, st.processedUntilMs);
+    bd.untilMs = NaN; // matches no run until this one has fed it every event, so a failed read starts it afresh
+    await forEachObservation(o.events, { deployment, sinceMs: st.processedUntilMs, untilMs, profile, policyMin: settings.backdoor.policyMin }, (obs, backdoor) => {
       const m = floorTo(obs.tsMs, MINUTE_MS);
       let rec = fresh.get(m);
       if (!rec) { rec = emptyMinuteRecord(m, profile); fresh.set(m, rec); }
       addObservation(rec, obs, profile);
-      alarms.push(...updateCusums(st.sequential, obs));
-    }
+      for (const a of updateCusums(st.sequential, obs)) alarms.push(a);
+      addBackdoorObservation(bd.state, backdoor, settings.backdoor);
+    });
     const older = await minutes.read(deployment, baseline.id, untilMs - lookbackMs, st.processedUntilMs);
     const history = [...older, ...[...fresh.values()].sort((a, b) => a.minuteMs - b.minuteMs)];
     const findings: Finding[] = [];
@@ -165,8 +164,6 @@ export function createDetectionEngine(o: DetectionEngineOptions): DetectionEngin
       }
     }
     for (const a of alarms) findings.push(alarmToFinding(deployment, a, profile, settings, history.filter((r) => r.minuteMs < a.atMs)));
-    const bd = backdoorFor(deployment, baseline.id, st.processedUntilMs);
-    for (const { backdoor } of observed) addBackdoorObservation(bd.state, backdoor, settings.backdoor);
     for (let end = st.processedUntilMs + MINUTE_MS; end <= untilMs; end += MINUTE_MS) {
       const ev = evaluateBackdoor(bd.state, end, settings.falseAlarmRatePerWindow, settings.backdoor);
       if (ev.signals.length > 0) findings.push(backdoorFinding(deployment, ev, end, settings.backdoor));

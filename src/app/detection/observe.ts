@@ -1,3 +1,4 @@
+import type { DetectionRow } from '../../adapters/storage/types.js';
 import type { EventAnalysis, StoredEvent } from '../../core/events/event.js';
 import { inputText } from '../../core/events/event.js';
 import { countsTowardRefusal } from '../../core/baseline/harmful-request.js';
@@ -10,51 +11,60 @@ import { assignTopic } from '../../core/topics/topic-model.js';
 type AnalysedEvent = StoredEvent & { analysis?: EventAnalysis | undefined };
 
 /** The system prompt of a chat input (first system message), or null. */
-export function systemPromptOf(e: StoredEvent): string | null {
-  if (!Array.isArray(e.input)) return null;
-  return e.input.find((m) => m.role === 'system')?.content ?? null;
+function systemPromptOf(input: StoredEvent['input']): string | null {
+  if (!Array.isArray(input)) return null;
+  return input.find((m) => m.role === 'system')?.content ?? null;
 }
 
 /** Tools offered to the model, from metadata `tools` (comma-separated names). */
-export function toolsOf(e: StoredEvent): string[] {
-  const t = e.metadata.tools;
+function splitTools(t: unknown): string[] {
   return typeof t === 'string' && t.length > 0 ? t.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
 export function toProfileEvent(e: AnalysedEvent): ProfileEvent {
   return {
-    inputText: inputText(e.input), outputText: e.output, systemPrompt: systemPromptOf(e), tools: toolsOf(e), model: e.model,
+    inputText: inputText(e.input), outputText: e.output, systemPrompt: systemPromptOf(e.input), tools: splitTools(e.metadata.tools), model: e.model,
     latencyMs: e.latencyMs, inputTokens: e.inputTokens, outputTokens: e.outputTokens,
     features: e.analysis?.features, scores: e.analysis?.scores,
   };
 }
 
-/** Projects analysed events onto what the detectors read, scoring anomalies in one batch. */
-export function observeEvents(events: readonly AnalysedEvent[], b: BaselineProfile): Observation[] {
-  const rows = events.map((e) => (b.anomaly ? anomalyVector(e.analysis?.features) : undefined));
-  const scored = rows.map((r, i) => [r, i] as const).filter((x): x is readonly [number[], number] => x[0] !== undefined);
-  const flags = new Map<number, boolean>();
-  if (b.anomaly && scored.length > 0) {
-    const s = scoreSamples(b.anomaly.model, scored.map((x) => x[0]));
-    scored.forEach(([, i], k) => flags.set(i, (s[k] as number) < (b.anomaly as NonNullable<typeof b.anomaly>).threshold));
+/**
+ * Projects analysed events, as the store reads them for detection, onto what the detectors read,
+ * scoring anomalies in one batch. The context fingerprint is hashed once per distinct context.
+ */
+export function observeRows(rows: readonly DetectionRow[], b: BaselineProfile): Observation[] {
+  const anomaly = b.anomaly;
+  const flags: Array<boolean | null> = new Array<boolean | null>(rows.length).fill(null);
+  if (anomaly) {
+    const scored: number[] = [];
+    const vectors: number[][] = [];
+    rows.forEach((r, i) => { const v = anomalyVector(r.features); if (v) { scored.push(i); vectors.push(v); } });
+    if (vectors.length > 0) scoreSamples(anomaly.model, vectors).forEach((s, k) => { flags[scored[k] as number] = s < anomaly.threshold; });
   }
-  return events.map((e, i) => {
-    const sc = e.analysis?.scores;
-    const f = e.analysis?.features;
-    const chars = typeof f?.output_chars === 'number' ? f.output_chars : e.output.length;
+  const contexts = new Map<string, string>();
+  return rows.map((r, i) => {
+    const systemPrompt = systemPromptOf(r.input);
+    const context = `${r.model ?? ''}\u0000${r.tools ?? ''}\u0000${systemPrompt ?? ''}`;
+    let key = contexts.get(context);
+    if (key === undefined) {
+      key = fingerprintKey(contextFingerprint({ systemPrompt, tools: splitTools(r.tools), model: r.model }));
+      contexts.set(context, key);
+    }
+    const f = r.features;
     return {
-      tsMs: e.timestampMs,
-      category: sc?.harm_category?.top ?? null,
-      refusal: sc?.refusal?.label ?? null,
-      harmful: countsTowardRefusal(sc?.harm_category?.top, sc?.refusal?.label, sc?.policy_violation?.score),
-      toxicity: sc?.toxicity?.score ?? null,
-      anomalous: flags.get(i) ?? null,
-      trigger: (sc?.jailbreak?.triggers.length ?? 0) > 0,
-      topic: b.topics && e.output.length > 0 ? assignTopic(b.topics.model, e.output) : null,
-      outputChars: chars,
-      inputChars: inputText(e.input).length,
-      latencyMs: e.latencyMs,
-      fingerprintKey: fingerprintKey(contextFingerprint({ systemPrompt: systemPromptOf(e), tools: toolsOf(e), model: e.model })),
+      tsMs: r.timestampMs,
+      category: r.harmCategory,
+      refusal: r.refusal,
+      harmful: countsTowardRefusal(r.harmCategory, r.refusal, r.policyScore),
+      toxicity: r.toxicity,
+      anomalous: flags[i] ?? null,
+      trigger: r.jailbreakTriggers > 0,
+      topic: b.topics && r.output.length > 0 ? assignTopic(b.topics.model, r.output) : null,
+      outputChars: typeof f?.output_chars === 'number' ? f.output_chars : r.output.length,
+      inputChars: typeof f?.input_chars === 'number' ? f.input_chars : inputText(r.input).length,
+      latencyMs: r.latencyMs,
+      fingerprintKey: key,
     };
   });
 }

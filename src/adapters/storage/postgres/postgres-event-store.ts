@@ -2,7 +2,7 @@ import { inTransaction } from './transaction.js';
 import pg from 'pg';
 import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
-import { rowToAnalysis, rowToAnalysisState, rowToEvent, type AnalysisRow, type AnalysisStateRow, type EventRow } from '../sqlite/rows.js';
+import { rowToAnalysis, rowToAnalysisState, rowToDetection, rowToEvent, type AnalysisRow, type AnalysisStateRow, type DetectionSqlRow, type EventRow } from '../sqlite/rows.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
 import { cursorAfter, readCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
@@ -48,6 +48,19 @@ export async function openPostgresPool(connectionString: string, options: { sche
 }
 
 const EVENT_COLUMNS = 'id, ts_ms, received_ms, deployment, model, source, user_hash, session, input_json, output, latency_ms, input_tokens, output_tokens, metadata_json';
+/** A detection read (see the SQLite adapter's): the JSON columns are parsed once a row, as jsonb. */
+const DETECTION_SELECT = `SELECT e.seq, e.ts_ms, e.model, e.latency_ms, e.input_json, e.output,
+    CASE jsonb_typeof(j.m -> 'tools') WHEN 'string' THEN j.m ->> 'tools' END AS tools,
+    a.features_json,
+    j.s -> 'harm_category' ->> 'top' AS harm_category,
+    j.s -> 'refusal' ->> 'label' AS refusal,
+    CASE jsonb_typeof(j.s -> 'policy_violation' -> 'score') WHEN 'number' THEN (j.s -> 'policy_violation' ->> 'score')::float8 END AS policy_score,
+    CASE jsonb_typeof(j.s -> 'toxicity' -> 'score') WHEN 'number' THEN (j.s -> 'toxicity' ->> 'score')::float8 END AS toxicity,
+    CASE jsonb_typeof(j.s -> 'jailbreak' -> 'triggers') WHEN 'array' THEN jsonb_array_length(j.s -> 'jailbreak' -> 'triggers') END AS jailbreak_triggers
+  FROM events e JOIN event_analysis a ON a.seq = e.seq
+  CROSS JOIN LATERAL (SELECT a.scores_json::jsonb AS s, e.metadata_json::jsonb AS m) j
+  WHERE e.deployment = $1 AND e.source = $2 AND e.ts_ms >= $3 AND e.ts_ms < $4 AND a.status = 'done'`;
+
 const SELECT_WITH_ANALYSIS = `SELECT e.*, a.status, a.analyzed_ms, a.features_json, a.scores_json, a.error FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq`;
 
 export function createPostgresEventStore(pool: pg.Pool): EventStore {
@@ -134,6 +147,30 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
         FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`, [afterSeq, limit]);
       return r.rows.map(rowToAnalysisState);
     }),
+    listDetectionRows: (w, page) => wrap('list', async () => {
+      const params: unknown[] = [w.deployment, w.source, w.sinceMs, w.untilMs];
+      let after = '';
+      if (page.cursor !== undefined) {
+        const at = readCursor('time', page.cursor);
+        params.push(at.tsMs, at.seq);
+        after = 'AND (e.ts_ms, e.seq) > ($5, $6)';
+      }
+      params.push(page.limit + 1);
+      const r = await pool.query<DetectionSqlRow>(`${DETECTION_SELECT} ${after} ORDER BY e.ts_ms, e.seq LIMIT $${params.length}`, params);
+      const kept = r.rows.slice(0, page.limit);
+      const last = kept.at(-1);
+      return {
+        rows: kept.map(rowToDetection),
+        nextCursor: r.rows.length > page.limit && last ? cursorAfter('time', { tsMs: Number(last.ts_ms), seq: Number(last.seq) }) : null,
+      };
+    }),
+    firstUnanalysedMs: (w) => wrap('read', async () => {
+      const r = await pool.query<{ ts_ms: string }>(`SELECT e.ts_ms FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
+        WHERE e.deployment = $1 AND e.source = $2 AND e.ts_ms >= $3 AND e.ts_ms < $4 AND a.seq IS NULL ORDER BY e.ts_ms LIMIT 1`,
+      [w.deployment, w.source, w.sinceMs, w.untilMs]);
+      const first = r.rows[0];
+      return first ? Number(first.ts_ms) : undefined;
+    }),
     pendingAnalysis: (afterSeq, limit) => wrap('read', async () => {
       const r = await pool.query<EventRow>(`SELECT e.* FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq
         WHERE e.seq > $1 AND a.seq IS NULL ORDER BY e.seq LIMIT $2`, [Math.max(0, afterSeq - PENDING_LOOKBACK_SEQ), limit]);
@@ -213,7 +250,7 @@ export function openPostgresEventStore(connectionString: string, options: { sche
   const ready = openPostgresPool(connectionString, options).then(createPostgresEventStore);
   ready.catch(() => undefined); // reported by the first call that awaits it
   const lazy = {} as Record<string, unknown>;
-  const methods = ['insertEvents', 'getEvent', 'listEvents', 'countEvents', 'listAnalysisStates', 'pendingAnalysis', 'saveAnalyses', 'readAggregates',
+  const methods = ['insertEvents', 'getEvent', 'listEvents', 'countEvents', 'listAnalysisStates', 'listDetectionRows', 'firstUnanalysedMs', 'pendingAnalysis', 'saveAnalyses', 'readAggregates',
     'rebuildRollups', 'listDeployments', 'listDeploymentNames', 'getSetting', 'setSetting', 'close'] as const;
   for (const m of methods) {
     lazy[m] = async (...args: unknown[]) => {

@@ -1,5 +1,6 @@
+import { HARM_CATEGORIES, type HarmCategory, type RefusalLabel } from '../../../core/classify/types.js';
 import type { EventAnalysis, EventRecord, StoredEvent } from '../../../core/events/event.js';
-import type { EventAnalysisState } from '../types.js';
+import type { DetectionRow, EventAnalysisState } from '../types.js';
 
 /** Column names as stored; the same in SQLite and PostgreSQL. */
 export interface EventRow {
@@ -95,5 +96,45 @@ export function rowToAnalysisState(r: AnalysisStateRow): EventAnalysisState {
     receivedMs: Number(r.received_ms),
     status: r.status ?? undefined,
     scores: r.scores_json === null ? undefined : (JSON.parse(r.scores_json) as EventAnalysis['scores']),
+  };
+}
+
+/** The columns of a detection read (see DETECTION_COLUMNS in each adapter); the same in SQLite and PostgreSQL. */
+export interface DetectionSqlRow {
+  seq: number | string;
+  ts_ms: number | string;
+  model: string | null;
+  latency_ms: number | string | null;
+  input_json: string | null;
+  output: string;
+  tools: string | null;
+  features_json: string | null;
+  harm_category: string | null;
+  refusal: string | null;
+  policy_score: number | null;
+  toxicity: number | null;
+  jailbreak_triggers: number | string | null;
+}
+
+const CATEGORIES: ReadonlySet<string> = new Set(HARM_CATEGORIES);
+const REFUSAL_LABELS: ReadonlySet<string> = new Set(['comply', 'partial', 'refuse']);
+const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** A detection read's row as the engine takes it; a score field of an unexpected type reads as absent. */
+export function rowToDetection(r: DetectionSqlRow): DetectionRow {
+  return {
+    seq: Number(r.seq),
+    timestampMs: Number(r.ts_ms),
+    model: r.model,
+    latencyMs: r.latency_ms === null ? null : Number(r.latency_ms),
+    input: r.input_json === null ? null : (JSON.parse(r.input_json) as StoredEvent['input']),
+    output: r.output,
+    tools: typeof r.tools === 'string' ? r.tools : null,
+    features: r.features_json === null ? undefined : (JSON.parse(r.features_json) as EventAnalysis['features']),
+    harmCategory: r.harm_category !== null && CATEGORIES.has(r.harm_category) ? (r.harm_category as HarmCategory) : null,
+    refusal: r.refusal !== null && REFUSAL_LABELS.has(r.refusal) ? (r.refusal as RefusalLabel) : null,
+    policyScore: numberOrNull(r.policy_score),
+    toxicity: numberOrNull(r.toxicity),
+    jailbreakTriggers: r.jailbreak_triggers === null ? 0 : Number(r.jailbreak_triggers),
   };
 }
