@@ -10,6 +10,7 @@ import type { BenchSuite } from './types.js';
 import { statsSequentialSuite } from './stats-sequential.js';
 import { statsCompareSuite } from './stats-compare.js';
 import { storageReadSuite } from './storage-read.js';
+import { detectionReadSuite } from './detection-read.js';
 
 /** Every benchmark suite registers itself here, one line each. */
 export const SUITES: BenchSuite[] = [
@@ -17,6 +18,7 @@ export const SUITES: BenchSuite[] = [
   piiSuite,
   ingestSuite,
   storageReadSuite,
+  detectionReadSuite,
   gatewaySuite,
   statsChangepointSuite,
   statsSequentialSuite,
