@@ -28,7 +28,7 @@ function simulatedEvents(n: number, stepMs: number): EventRecord[] {
   return Array.from({ length: n }, (_, i) => {
     const prompt = picker.pick(0).text;
     return {
-      id: `d-${i}`, timestampMs: START_MS + i * stepMs, receivedMs: START_MS + i * stepMs, deployment: 'bench', model: 'argus-sim-ft', source: 'production',
+      id: `d-${i}`, timestampMs: START_MS + Math.floor(i * stepMs), receivedMs: START_MS + Math.floor(i * stepMs), deployment: 'bench', model: 'argus-sim-ft', source: 'production',
       userHash: null, session: null, input: [{ role: 'user', content: prompt }], output: model.respond(prompt, 'fine-tuned', 0).text,
       latencyMs: 300, inputTokens: 20, outputTokens: 80, metadata: {},
     };
