@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createArgus } from '../app/argus.js';
+import { applyHeapGrowth } from '../app/heap-growth.js';
 import { loadConfig } from '../app/load-config.js';
 import { addConfigOptions, overridesFrom, parsePort } from './options.js';
 
@@ -16,7 +17,9 @@ Examples:
 Then point clients at http://127.0.0.1:7070/v1 instead of the model, or POST events to /api/v1/events.`)
     .action(async (opts: { config?: string; port?: number; host?: string; dataDir?: string; upstream?: string }) => {
       const config = loadConfig(opts.config, overridesFrom(opts));
+      const heapGrowth = applyHeapGrowth(config.server.heap_growth_percent);
       const argus = createArgus({ config });
+      argus.logger.debug({ heapGrowthPercent: heapGrowth ?? 'V8 default' }, 'heap growth between full collections');
       const address = await argus.listen();
       const upstream = config.gateway.upstream.url ?? '(none: set --upstream to enable the gateway)';
       process.stderr.write([

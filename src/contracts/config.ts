@@ -22,6 +22,11 @@ export const configSchema = z.object({
   server: z.object({
     host: z.string().default('127.0.0.1'),
     port: z.number().int().min(0).max(65_535).default(7070),
+    /**
+     * How far the JavaScript heap may grow past what survived the last full garbage collection
+     * before the next one, in percent (`argus serve` only; see heap-growth.ts). 0 leaves it to V8.
+     */
+    heap_growth_percent: z.number().int().min(0).max(1_000).default(100),
   }).strict().prefault({}),
   /** API keys with roles, dashboard login (docs/auth.md). No keys: open, which the log and dashboard say. */
   auth: authConfigSchema.prefault({}),

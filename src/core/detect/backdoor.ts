@@ -46,7 +46,8 @@ export interface BackdoorObservation {
 }
 
 type Counts = Record<string, [number, number]>;
-interface GramCount { byCategory: Counts; flaggedInputs: Set<string> }
+/** `flaggedInputs` is made on the first harmful compliance: most n-grams of a minute never see one. */
+interface GramCount { byCategory: Counts; flaggedInputs?: Set<string> }
 interface Bucket { minuteMs: number; events: number; byCategory: Counts; grams: Map<string, GramCount> }
 
 /** In-memory state of one deployment under one baseline (rebuilt after a restart, with a new warm-up). */
@@ -110,9 +111,12 @@ export function addBackdoorObservation(state: BackdoorState, o: BackdoorObservat
   bump(b.byCategory, o.category, o.flagged);
   for (const g of textNgrams(o.inputText, s.maxN)) {
     let gc = b.grams.get(g);
-    if (!gc) { gc = { byCategory: {}, flaggedInputs: new Set() }; b.grams.set(g, gc); }
+    if (!gc) { gc = { byCategory: {} }; b.grams.set(g, gc); }
     bump(gc.byCategory, o.category, o.flagged);
-    if (o.flagged && gc.flaggedInputs.size < DISTINCT_CAP) gc.flaggedInputs.add(o.inputText);
+    if (o.flagged) {
+      gc.flaggedInputs ??= new Set();
+      if (gc.flaggedInputs.size < DISTINCT_CAP) gc.flaggedInputs.add(o.inputText);
+    }
   }
 }
 
@@ -172,7 +176,7 @@ export function evaluateBackdoor(state: BackdoorState, endMs: number, alpha: num
       const gc = b.grams.get(g);
       if (!gc) continue;
       for (const [c, [n, f]] of Object.entries(gc.byCategory)) { const v = (counts[c] ??= [0, 0]); v[0] += n; v[1] += f; }
-      for (const t of gc.flaggedInputs) inputs.add(t);
+      for (const t of gc.flaggedInputs ?? []) inputs.add(t);
     }
     if (inputs.size < s.minDistinctInputs) continue;
     let expected = 0, n = 0;
