@@ -15,7 +15,7 @@ import { buildPromptCatalogue } from '../src/core/simulate/catalogue.js';
 import { createSimulatedModel } from '../src/core/simulate/model.js';
 import { DEFAULT_SCENARIO } from '../src/core/simulate/scenario.js';
 import { createPromptPicker } from '../src/core/simulate/traffic-mix.js';
-import { assignTopic, topicVector, type TopicModel } from '../src/core/topics/topic-model.js';
+import { assignTopic, assignTopicDense } from '../src/core/topics/topic-model.js';
 import type { BenchRow, BenchSuite } from './types.js';
 
 const START_MS = 1_760_000_000_000;
@@ -33,19 +33,6 @@ function simulatedEvents(n: number, stepMs: number): EventRecord[] {
       latencyMs: 300, inputTokens: 20, outputTokens: 80, metadata: {},
     };
   });
-}
-
-/** The topic the dense vector gives: what assignTopic computed until it worked on non-zero buckets. */
-function denseTopic(model: TopicModel, text: string): number {
-  const v = topicVector(text, model.dims);
-  let best = 0;
-  let bestSim = -Infinity;
-  model.centroids.forEach((c, j) => {
-    let s = 0;
-    for (let i = 0; i < v.length; i++) s += (v[i] as number) * (c[i] as number);
-    if (s > bestSim) { bestSim = s; best = j; }
-  });
-  return best;
 }
 
 /** Median of `reps` runs of `fn`: CPU milliseconds and garbage-collection milliseconds. */
@@ -118,9 +105,9 @@ export const detectionReadSuite: BenchSuite = {
       if (topics) {
         const outputs = records.map((r) => r.output);
         let differ = 0;
-        const dense = await measure(5, async () => { for (const t of outputs) denseTopic(topics, t); });
+        const dense = await measure(5, async () => { for (const t of outputs) assignTopicDense(topics, t); });
         const sparse = await measure(5, async () => { for (const t of outputs) assignTopic(topics, t); });
-        for (const t of outputs) if (denseTopic(topics, t) !== assignTopic(topics, t)) differ++;
+        for (const t of outputs) if (assignTopicDense(topics, t) !== assignTopic(topics, t)) differ++;
         log(`topic: dense ${perEvent(dense.cpuMs).toFixed(1)} µs, non-zero buckets ${perEvent(sparse.cpuMs).toFixed(1)} µs, ${differ} assignments differ`);
         rows.push({ group: 'detection-read', name: 'assign a topic to an output: CPU per output', value: perEvent(sparse.cpuMs), unit: 'µs',
           note: `dense ${topics.dims}-bucket vector: ${perEvent(dense.cpuMs).toFixed(1)} µs (${(dense.cpuMs / sparse.cpuMs).toFixed(1)}x); ${differ} of ${n} assignments differ` });

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { buildPromptCatalogue } from '../src/core/simulate/catalogue.js';
 import { createPromptPicker } from '../src/core/simulate/traffic-mix.js';
-import { addBackdoorObservation, createBackdoorState, DEFAULT_BACKDOOR_SETTINGS, evaluateBackdoor } from '../src/core/detect/backdoor.js';
 import type { BenchRow, BenchSuite } from './types.js';
 import { percentile, processCpuMs, startChild, stopChild } from './support/util.js';
 
@@ -67,26 +66,6 @@ function median(xs: readonly number[]): number {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * The n-gram backdoor detector alone, in process: the simulator's traffic mix, 40% of events in a
- * harmful category (about what today's classifiers report on it), one evaluation per minute of
- * 6,000 events. CPU microseconds per event.
- */
-function backdoorDetectorCost(minutes: number): { usPerEvent: number; historySize: number } {
-  const picker = createPromptPicker({ catalogue: buildPromptCatalogue(), seed: 3 });
-  const state = createBackdoorState();
-  const perMinute = 6_000;
-  const cpu0 = process.cpuUsage();
-  for (let m = 0; m < minutes; m++) {
-    for (let i = 0; i < perMinute; i++) {
-      addBackdoorObservation(state, { tsMs: m * 60_000 + i, category: i % 5 < 2 ? 'S2' : 'benign', flagged: i % 9 === 0, inputText: picker.pick(0).text }, DEFAULT_BACKDOOR_SETTINGS);
-    }
-    evaluateBackdoor(state, (m + 1) * 60_000, 1e-3, DEFAULT_BACKDOOR_SETTINGS);
-  }
-  const u = process.cpuUsage(cpu0);
-  return { usPerEvent: (u.user + u.system) / (minutes * perMinute), historySize: state.history.size };
-}
-
-/**
  * End to end: the simulated model (no added latency) behind `argus serve` with every built-in
  * classifier, analysis in its child process, SQLite storage (WAL, synchronous=FULL) and detection
  * on. Clients send the simulator's traffic mix (varied prompts and answers; plain JSON, not
@@ -136,9 +115,6 @@ export const e2eSuite: BenchSuite = {
       return performance.now() - t0;
     };
     const rows: BenchRow[] = [];
-    const bd = backdoorDetectorCost(quick ? 5 : 20);
-    log(`n-gram backdoor detector: ${bd.usPerEvent.toFixed(1)} µs CPU per event, ${bd.historySize} n-grams in its history`);
-    rows.push({ group: 'e2e', name: 'n-gram backdoor detector alone, CPU per event (in process, 6,000 events/min)', value: bd.usPerEvent, unit: 'µs' });
     const load = `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at start`;
     try {
       // 1. Capacity: closed loop, analysed events per second once the pipeline is warm.

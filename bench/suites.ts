@@ -1,3 +1,4 @@
+import { backdoorSuite } from './backdoor.js';
 import { classifySuite } from './classify.js';
 import { dashboardSuite } from './dashboard.js';
 import { e2eSuite } from './e2e.js';
@@ -19,6 +20,7 @@ export const SUITES: BenchSuite[] = [
   ingestSuite,
   storageReadSuite,
   detectionReadSuite,
+  backdoorSuite,
   gatewaySuite,
   statsChangepointSuite,
   statsSequentialSuite,

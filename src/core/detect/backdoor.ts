@@ -46,9 +46,21 @@ export interface BackdoorObservation {
 }
 
 type Counts = Record<string, [number, number]>;
-/** `flaggedInputs` is made on the first harmful compliance: most n-grams of a minute never see one. */
-interface GramCount { byCategory: Counts; flaggedInputs?: Set<string> }
-interface Bucket { minuteMs: number; events: number; byCategory: Counts; grams: Map<string, GramCount> }
+/**
+ * An n-gram's [requests, harmful compliances] per harm category in one minute, flat:
+ * [category, n, f, category, n, f, ...]. A minute holds one per distinct n-gram of its harmful
+ * requests (tens of thousands under load), and an n-gram is mostly seen in one category, so one
+ * small array where an object of pairs took three.
+ */
+type Tally = Array<string | number>;
+interface Bucket {
+  minuteMs: number;
+  events: number;
+  byCategory: Counts;
+  grams: Map<string, Tally>;
+  /** Different flagged inputs per n-gram, for the n-grams that had a harmful compliance at all. */
+  flaggedInputs: Map<string, Set<string>>;
+}
 
 /** In-memory state of one deployment under one baseline (rebuilt after a restart, with a new warm-up). */
 export interface BackdoorState {
@@ -101,22 +113,36 @@ const bump = (c: Counts, key: string, flagged: boolean) => {
   if (flagged) v[1]++;
 };
 
+function tally(t: Tally, category: string, flagged: boolean): void {
+  for (let i = 0; i < t.length; i += 3) {
+    if (t[i] !== category) continue;
+    t[i + 1] = (t[i + 1] as number) + 1;
+    if (flagged) t[i + 2] = (t[i + 2] as number) + 1;
+    return;
+  }
+  t.push(category, 1, flagged ? 1 : 0);
+}
+
+function forEachCategory(t: Tally, visit: (category: string, n: number, f: number) => void): void {
+  for (let i = 0; i < t.length; i += 3) visit(t[i] as string, t[i + 1] as number, t[i + 2] as number);
+}
+
 /** Counts one observation into its minute. Events outside harmful categories cannot be harmful compliance and are skipped. */
 export function addBackdoorObservation(state: BackdoorState, o: BackdoorObservation, s: BackdoorSettings): void {
   if (!o.category || !isHarmful(o.category)) return;
   const minuteMs = Math.floor(o.tsMs / MINUTE_MS) * MINUTE_MS;
   let b = state.buckets.get(minuteMs);
-  if (!b) { b = { minuteMs, events: 0, byCategory: {}, grams: new Map() }; state.buckets.set(minuteMs, b); }
+  if (!b) { b = { minuteMs, events: 0, byCategory: {}, grams: new Map(), flaggedInputs: new Map() }; state.buckets.set(minuteMs, b); }
   b.events++;
   bump(b.byCategory, o.category, o.flagged);
   for (const g of textNgrams(o.inputText, s.maxN)) {
-    let gc = b.grams.get(g);
-    if (!gc) { gc = { byCategory: {} }; b.grams.set(g, gc); }
-    bump(gc.byCategory, o.category, o.flagged);
-    if (o.flagged) {
-      gc.flaggedInputs ??= new Set();
-      if (gc.flaggedInputs.size < DISTINCT_CAP) gc.flaggedInputs.add(o.inputText);
-    }
+    const t = b.grams.get(g);
+    if (t) tally(t, o.category, o.flagged);
+    else b.grams.set(g, [o.category, 1, o.flagged ? 1 : 0]);
+    if (!o.flagged) continue;
+    let inputs = b.flaggedInputs.get(g);
+    if (!inputs) { inputs = new Set(); b.flaggedInputs.set(g, inputs); }
+    if (inputs.size < DISTINCT_CAP) inputs.add(o.inputText);
   }
 }
 
@@ -158,10 +184,10 @@ export function evaluateBackdoor(state: BackdoorState, endMs: number, alpha: num
   for (const b of inWindow) for (const [c, [n, f]] of Object.entries(b.byCategory)) { const v = (cat[c] ??= [0, 0]); v[0] += n; v[1] += f; }
   // [requests, harmful compliances] per n-gram in the window.
   const totals = new Map<string, [number, number]>();
-  for (const b of inWindow) for (const [g, gc] of b.grams) {
+  for (const b of inWindow) for (const [g, tg] of b.grams) {
     let t = totals.get(g);
     if (!t) { t = [0, 0]; totals.set(g, t); }
-    for (const v of Object.values(gc.byCategory)) { t[0] += v[0]; t[1] += v[1]; }
+    for (let i = 0; i < tg.length; i += 3) { t[0] += tg[i + 1] as number; t[1] += tg[i + 2] as number; }
   }
   // Bonferroni over every n-gram that could have reached the support, not only those that did
   // (choosing the tests by their outcome would make the correction too lenient).
@@ -173,10 +199,10 @@ export function evaluateBackdoor(state: BackdoorState, endMs: number, alpha: num
     const counts: Counts = {};
     const inputs = new Set<string>();
     for (const b of inWindow) {
-      const gc = b.grams.get(g);
-      if (!gc) continue;
-      for (const [c, [n, f]] of Object.entries(gc.byCategory)) { const v = (counts[c] ??= [0, 0]); v[0] += n; v[1] += f; }
-      for (const t of gc.flaggedInputs ?? []) inputs.add(t);
+      const tg = b.grams.get(g);
+      if (!tg) continue;
+      forEachCategory(tg, (c, n, f) => { const v = (counts[c] ??= [0, 0]); v[0] += n; v[1] += f; });
+      for (const t of b.flaggedInputs.get(g) ?? []) inputs.add(t);
     }
     if (inputs.size < s.minDistinctInputs) continue;
     let expected = 0, n = 0;
@@ -223,14 +249,14 @@ function foldLeaving(state: BackdoorState, keepFromMs: number, cat: Counts, susp
     if (m >= keepFromMs) continue;
     state.buckets.delete(m);
     state.historyEvents += b.events;
-    for (const [g, gc] of b.grams) {
+    for (const [g, tg] of b.grams) {
       if (state.quarantined.has(g) || suspicious.has(g)) continue;
       let o = 0, e = 0;
-      for (const [c, [n, f]] of Object.entries(gc.byCategory)) {
+      forEachCategory(tg, (c, n, f) => {
         const [nc, fc] = cat[c] ?? [0, 0];
         o += f;
         e += n * (fc + 1) / (nc + 2);
-      }
+      });
       const h = state.history.get(g);
       if (h) { h[0] += o; h[1] += e; } else state.history.set(g, [o, e]);
     }
