@@ -14,7 +14,7 @@ const write = (text: string) => {
 describe('loadConfig', () => {
   it('fills every default with no file, and freezes the result', () => {
     const c = loadConfig(undefined);
-    expect(c.server).toEqual({ host: '127.0.0.1', port: 7070 });
+    expect(c.server).toEqual({ host: '127.0.0.1', port: 7070, heap_growth_percent: 100 });
     expect(c.gateway.upstream.timeout).toBe(120_000);
     expect(c.pipeline.flush_interval).toBe(50);
     expect(Object.isFrozen(c.gateway.upstream)).toBe(true);
