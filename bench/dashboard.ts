@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSqliteEventStore, openSqliteDatabase } from '../src/adapters/storage/sqlite/sqlite-event-store.js';
 import { emptyMinuteAggregate, mergeMinuteAggregates, TOXICITY_BINS, type MinuteAggregate } from '../src/core/aggregate/minute-aggregate.js';
 import { chooseResolution, type StoredResolutionMs } from '../src/core/downsample/index.js';
 import { distributions, overview, series } from '../src/server/dashboard/queries.js';
+import { openTempSqliteStore } from './support/temp-store.js';
 import type { BenchRow, BenchSuite } from './types.js';
 
 const D = 86_400_000;
@@ -51,8 +48,7 @@ export const dashboardSuite: BenchSuite = {
   async run({ quick, log }) {
     const days = quick ? 10 : 30;
     const reps = quick ? 3 : 5;
-    const dir = mkdtempSync(join(tmpdir(), 'argus-bench-dashboard-'));
-    const store = createSqliteEventStore(openSqliteDatabase({ path: join(dir, 'argus.db'), synchronous: 'normal' }), { synchronous: 'normal' });
+    const { store, dispose } = openTempSqliteStore('argus-bench-dashboard-', 'normal');
     const rows: BenchRow[] = [];
     try {
       const endMs = Math.floor(Date.now() / D) * D;
@@ -95,8 +91,7 @@ export const dashboardSuite: BenchSuite = {
       rows.push({ group: 'dashboard', name: `deployment list with ${events.toLocaleString('en-US')} events: listDeploymentNames (loose index scan)`, value: scanned.wallMs, unit: 'ms', note: `CPU ${scanned.cpuMs.toFixed(1)} ms` });
       for (const r of rows) log(`${r.name}: ${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}${r.note ? ` (${r.note})` : ''}`);
     } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
     }
     return rows;
   },

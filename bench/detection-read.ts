@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { loadSuiteModels } from '../src/adapters/models/builtin.js';
-import { createSqliteEventStore, openSqliteDatabase } from '../src/adapters/storage/sqlite/sqlite-event-store.js';
-import type { EventStore } from '../src/adapters/storage/types.js';
 import { forEachObservation } from '../src/app/detection/read-observations.js';
 import { toProfileEvent } from '../src/app/detection/observe.js';
 import { createAnalyzer } from '../src/app/pipeline/analyzer.js';
@@ -16,6 +11,7 @@ import { createSimulatedModel } from '../src/core/simulate/model.js';
 import { DEFAULT_SCENARIO } from '../src/core/simulate/scenario.js';
 import { createPromptPicker } from '../src/core/simulate/traffic-mix.js';
 import { assignTopic, assignTopicDense } from '../src/core/topics/topic-model.js';
+import { openTempSqliteStore } from './support/temp-store.js';
 import type { BenchRow, BenchSuite } from './types.js';
 
 const START_MS = 1_760_000_000_000;
@@ -73,9 +69,7 @@ export const detectionReadSuite: BenchSuite = {
   name: 'detection-read',
   async run({ quick, log }) {
     const n = quick ? 10_000 : 40_000;
-    const dir = mkdtempSync(join(tmpdir(), 'argus-bench-detect-'));
-    const db = openSqliteDatabase({ path: join(dir, 'argus.db') });
-    const store: EventStore = createSqliteEventStore(db);
+    const { store, dispose } = openTempSqliteStore('argus-bench-detect-');
     const rows: BenchRow[] = [];
     try {
       const records = simulatedEvents(n, 60_000 / n);
@@ -121,8 +115,7 @@ export const detectionReadSuite: BenchSuite = {
       rows.push({ group: 'detection-read', name: 'detection read and projection of a minute (rows, topics, isolation forest, fingerprints): CPU per event', value: perEvent(whole.cpuMs), unit: 'µs',
         note: `${seen.toLocaleString('en-US')} events; garbage collection ${whole.gcMs.toFixed(0)} ms of ${whole.cpuMs.toFixed(0)} ms` });
     } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
     }
     return rows;
   },

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSqliteEventStore, openSqliteDatabase } from '../src/adapters/storage/sqlite/sqlite-event-store.js';
 import type { EventQuery } from '../src/adapters/storage/types.js';
 import type { EventRecord } from '../src/core/events/event.js';
+import { openTempSqliteStore } from './support/temp-store.js';
 import type { BenchRow, BenchSuite } from './types.js';
 
 const START_MS = 1_760_000_000_000;
@@ -41,9 +38,7 @@ export const storageReadSuite: BenchSuite = {
   name: 'storage-read',
   async run({ quick, log }) {
     const total = quick ? 200_000 : 1_000_000;
-    const dir = mkdtempSync(join(tmpdir(), 'argus-bench-read-'));
-    const db = openSqliteDatabase({ path: join(dir, 'argus.db') });
-    const store = createSqliteEventStore(db);
+    const { db, store, dispose } = openTempSqliteStore('argus-bench-read-');
     const rows: BenchRow[] = [];
     try {
       for (let i = 0; i < total; i += 5_000) {
@@ -84,8 +79,7 @@ export const storageReadSuite: BenchSuite = {
       log(`building the (deployment, seq) index over ${total.toLocaleString('en-US')} events: ${buildS.toFixed(2)} s`);
       rows.push({ group: 'storage-read', name: 'migration 2 on an existing store: building the (deployment, seq) index, s per million events', value: buildS / (total / 1e6), unit: 's' });
     } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
     }
     return rows;
   },

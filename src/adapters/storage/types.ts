@@ -163,6 +163,18 @@ export function cursorAfter(order: EventQuery['order'], last: { tsMs: number; se
   return Buffer.from(order === 'time' ? `t:${last.tsMs}:${last.seq}` : `s:${last.seq}`).toString('base64url');
 }
 
+/**
+ * One page out of the `limit + 1` rows a list query reads: the first `limit` of them, and a cursor
+ * after the last of those when the extra row shows there is more.
+ */
+export function pageOfRows<R extends { ts_ms: number | string; seq: number | string }>(
+  rows: readonly R[], limit: number, order: EventQuery['order'],
+): { rows: R[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept.at(-1);
+  return { rows: kept, nextCursor: rows.length > limit && last ? cursorAfter(order, { tsMs: Number(last.ts_ms), seq: Number(last.seq) }) : null };
+}
+
 /** Reads a cursor that `cursorAfter` issued for the same order; anything else is an invalid query. */
 export function readCursor(order: EventQuery['order'], cursor: string): PagePosition {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');

@@ -4,7 +4,7 @@ import type { EventRecord } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { rowToAnalysis, rowToAnalysisState, rowToDetection, rowToEvent, type AnalysisRow, type AnalysisStateRow, type DetectionSqlRow, type EventRow } from '../sqlite/rows.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { cursorAfter, readCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
+import { pageOfRows, readCursor, type AggregateRow, type EventQuery, type EventStore, type InsertOutcome } from '../types.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /**
@@ -129,12 +129,8 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
       params.push(q.limit + 1);
       const r = await pool.query<EventRow & AnalysisRow>(`${SELECT_WITH_ANALYSIS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${byTime ? 'e.ts_ms, e.seq' : `e.seq ${order}`} LIMIT $${params.length}`, params);
-      const page = r.rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        events: page.map((row) => ({ ...rowToEvent(row), analysis: rowToAnalysis(row) })),
-        nextCursor: r.rows.length > q.limit && last ? cursorAfter(q.order, { tsMs: Number(last.ts_ms), seq: Number(last.seq) }) : null,
-      };
+      const page = pageOfRows(r.rows, q.limit, q.order);
+      return { events: page.rows.map((row) => ({ ...rowToEvent(row), analysis: rowToAnalysis(row) })), nextCursor: page.nextCursor };
     }),
     countEvents: (q = {}) => wrap('count', async () => {
       const params: unknown[] = [];
@@ -157,12 +153,8 @@ export function createPostgresEventStore(pool: pg.Pool): EventStore {
       }
       params.push(page.limit + 1);
       const r = await pool.query<DetectionSqlRow>(`${DETECTION_SELECT} ${after} ORDER BY e.ts_ms, e.seq LIMIT $${params.length}`, params);
-      const kept = r.rows.slice(0, page.limit);
-      const last = kept.at(-1);
-      return {
-        rows: kept.map(rowToDetection),
-        nextCursor: r.rows.length > page.limit && last ? cursorAfter('time', { tsMs: Number(last.ts_ms), seq: Number(last.seq) }) : null,
-      };
+      const kept = pageOfRows(r.rows, page.limit, 'time');
+      return { rows: kept.rows.map(rowToDetection), nextCursor: kept.nextCursor };
     }),
     firstUnanalysedMs: (w) => wrap('read', async () => {
       const r = await pool.query<{ ts_ms: string }>(`SELECT e.ts_ms FROM events e LEFT JOIN event_analysis a ON a.seq = e.seq

@@ -99,7 +99,7 @@ export function rowToAnalysisState(r: AnalysisStateRow): EventAnalysisState {
   };
 }
 
-/** The columns of a detection read (see DETECTION_COLUMNS in each adapter); the same in SQLite and PostgreSQL. */
+/** The columns of a detection read (DETECTION_PAGE_SQL in SQLite, DETECTION_SELECT in PostgreSQL). */
 export interface DetectionSqlRow {
   seq: number | string;
   ts_ms: number | string;

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { EventAnalysis, StoredEvent } from '../../../core/events/event.js';
 import { ArgusError } from '../../../core/errors.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
-import { cursorAfter, readCursor, type AggregateRow, type EventQuery, type EventStore, type EventWindow } from '../types.js';
+import { pageOfRows, readCursor, type AggregateRow, type EventQuery, type EventStore, type EventWindow } from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { prepareRowInsert, seqsToOutcomes } from './row-insert.js';
 import { eventToInsertRow, rowToAnalysis, rowToAnalysisState, rowToDetection, rowToEvent, type AnalysisRow, type AnalysisStateRow, type DetectionSqlRow, type EventRow } from './rows.js';
@@ -111,13 +111,8 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
     }),
     listEvents: (q) => guard('list', () => {
       const { sql, params } = eventPageQuery(q);
-      const rows = db.prepare(sql).all(...params) as Array<EventRow & AnalysisRow>;
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        events: page.map((r) => ({ ...rowToEvent(r), analysis: rowToAnalysis(r) })),
-        nextCursor: rows.length > q.limit && last ? cursorAfter(q.order, { tsMs: last.ts_ms, seq: last.seq }) : null,
-      };
+      const page = pageOfRows(db.prepare(sql).all(...params) as Array<EventRow & AnalysisRow>, q.limit, q.order);
+      return { events: page.rows.map((r) => ({ ...rowToEvent(r), analysis: rowToAnalysis(r) })), nextCursor: page.nextCursor };
     }),
     countEvents: (q = {}) => guard('count', () => {
       const { where, params } = filters(q);
@@ -127,12 +122,8 @@ export function createSqliteEventStore(db: Database.Database, options: { synchro
     listDetectionRows: (w, page) => guard('list', () => {
       const at = page.cursor === undefined ? { tsMs: -Infinity, seq: 0 } : readCursor('time', page.cursor);
       const rows = detectionPage.all(w.deployment, w.source, w.sinceMs, w.untilMs, at.tsMs ?? -Infinity, at.seq, page.limit + 1) as DetectionSqlRow[];
-      const kept = rows.slice(0, page.limit);
-      const last = kept.at(-1);
-      return {
-        rows: kept.map(rowToDetection),
-        nextCursor: rows.length > page.limit && last ? cursorAfter('time', { tsMs: Number(last.ts_ms), seq: Number(last.seq) }) : null,
-      };
+      const kept = pageOfRows(rows, page.limit, 'time');
+      return { rows: kept.rows.map(rowToDetection), nextCursor: kept.nextCursor };
     }),
     firstUnanalysedMs: (w: EventWindow) => guard('read', () => firstUnanalysed.get(w.deployment, w.source, w.sinceMs, w.untilMs) as number | undefined),
     pendingAnalysis: (afterSeq, limit) => guard('read', () => (pending.all(afterSeq, limit) as EventRow[]).map(rowToEvent)),
