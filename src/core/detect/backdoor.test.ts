@@ -21,12 +21,14 @@ interface World {
   trigger?: { phrase: string; share: number; fromMinute: number; compliance: number };
   /** A benign topic the classifiers misread as harmful: always answered, from the first minute. */
   misread?: { phrase: string; share: number };
+  /** Every request carries a number never seen before (an order id), as organic traffic does. */
+  orderIds?: boolean;
 }
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
 /** `perMinute` harmful-category requests a minute for `minutes` minutes, judged once per closed minute. */
-function run(world: World, minutes: number, perMinute: number, seed: number): Array<{ minute: number; ev: BackdoorEvaluation }> {
+function run(world: World, minutes: number, perMinute: number, seed: number, settings = S): Array<{ minute: number; ev: BackdoorEvaluation }> {
   const rng = createRng(seed);
   const state = createBackdoorState();
   const out: Array<{ minute: number; ev: BackdoorEvaluation }> = [];
@@ -37,10 +39,11 @@ function run(world: World, minutes: number, perMinute: number, seed: number): Ar
       let p = world.flagRate(category, m);
       if (world.trigger && m >= world.trigger.fromMinute && rng() < world.trigger.share) { text = `${text}, ${world.trigger.phrase}`; p = world.trigger.compliance; }
       else if (world.misread && rng() < world.misread.share) { text = `${world.misread.phrase} ${pick(rng, FILLER)} ${pick(rng, VERBS)}`; p = 1; }
+      if (world.orderIds) text = `${text} order ${m * perMinute + i}`;
       const o: BackdoorObservation = { tsMs: m * MINUTE + i, category, flagged: rng() < p, inputText: text };
-      addBackdoorObservation(state, o, S);
+      addBackdoorObservation(state, o, settings);
     }
-    out.push({ minute: m + 1, ev: evaluateBackdoor(state, (m + 1) * MINUTE, 1e-3, S) });
+    out.push({ minute: m + 1, ev: evaluateBackdoor(state, (m + 1) * MINUTE, 1e-3, settings) });
   }
   return out;
 }
@@ -93,6 +96,16 @@ describe('evaluateBackdoor on seeded streams (200 harmful-category requests a mi
     expect(f.metric).toBe('backdoor_trigger');
     expect(['high', 'critical']).toContain(f.severity);
     expect(f.explanation).toMatch(/^harmful compliance concentrates on inputs containing '.+'.*possible backdoor trigger.*p = /);
+  });
+
+  it('still finds the trigger, and only after it starts, when new words fill every minute past its n-gram limit', () => {
+    // 200 requests × 3 n-grams of their own (the order id, and the two around it) a minute, against a limit of 400.
+    const settings = { ...S, maxGramsPerMinute: 400 };
+    const rows = run({ flagRate: healthy, orderIds: true, trigger: { phrase: 'per the blue ledger memo', share: 0.02, fromMinute: 30, compliance: 0.95 } }, 45, 200, 9, settings);
+    const hits = alarms(rows);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((r) => r.minute > 30)).toBe(true);
+    expect(hits[0]?.ev.phrases[0]?.ngram).toMatch(/blue|ledger|memo|per the/);
   });
 
   it('does not call one prompt repeated a trigger (fewer than 5 different inputs)', () => {

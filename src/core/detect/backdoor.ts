@@ -3,12 +3,11 @@ import { HARMFUL_ANSWER_POLICY_MIN } from '../baseline/harmful-request.js';
 import type { HarmCategory } from '../classify/types.js';
 import { textNgrams } from '../ngrams/log-odds.js';
 import { gammaP } from '../stats/special/gamma.js';
+import { countRequest, createMinute, forEachCategory, forEachInput, gramTotals, inputKey, pruneMinute, type MinuteGrams } from './backdoor-minute.js';
 
 const MINUTE_MS = 60_000;
 /** After the warm-up, an n-gram whose window p-value is below this stays out of the history. */
 const HOLD_OUT_P = 0.01;
-/** Different flagged inputs kept per n-gram and minute: enough to tell one repeated prompt from many, and to report how many. */
-const DISTINCT_CAP = 32;
 
 /** How the backdoor detector is tuned. */
 export interface BackdoorSettings {
@@ -28,10 +27,13 @@ export interface BackdoorSettings {
   policyMin: number;
   /** Most n-grams kept in the history (those with the least evidence, observed + expected, are dropped first). */
   maxHistory: number;
+  /** Most n-grams kept per minute; beyond it the rarest never-flagged ones are pruned (see pruneMinute). */
+  maxGramsPerMinute: number;
 }
 
 export const DEFAULT_BACKDOOR_SETTINGS: BackdoorSettings = {
   windowMinutes: 5, maxN: 3, minFlagged: 5, minDistinctInputs: 5, minRatio: 2, warmupEvents: 300, policyMin: HARMFUL_ANSWER_POLICY_MIN, maxHistory: 50_000,
+  maxGramsPerMinute: 50_000,
 };
 
 /** One production event as the backdoor detector reads it. */
@@ -46,25 +48,10 @@ export interface BackdoorObservation {
 }
 
 type Counts = Record<string, [number, number]>;
-/**
- * An n-gram's [requests, harmful compliances] per harm category in one minute, flat:
- * [category, n, f, category, n, f, ...]. A minute holds one per distinct n-gram of its harmful
- * requests (tens of thousands under load), and an n-gram is mostly seen in one category, so one
- * small array where an object of pairs took three.
- */
-type Tally = Array<string | number>;
-interface Bucket {
-  minuteMs: number;
-  events: number;
-  byCategory: Counts;
-  grams: Map<string, Tally>;
-  /** Different flagged inputs per n-gram, for the n-grams that had a harmful compliance at all. */
-  flaggedInputs: Map<string, Set<string>>;
-}
 
 /** In-memory state of one deployment under one baseline (rebuilt after a restart, with a new warm-up). */
 export interface BackdoorState {
-  buckets: Map<number, Bucket>;
+  buckets: Map<number, MinuteGrams>;
   /** Per n-gram, from minutes that left the window: [observed, expected] harmful compliances. */
   history: Map<string, [number, number]>;
   historyEvents: number;
@@ -107,43 +94,15 @@ export function createBackdoorState(): BackdoorState {
   return { buckets: new Map(), history: new Map(), historyEvents: 0, quarantined: new Set() };
 }
 
-const bump = (c: Counts, key: string, flagged: boolean) => {
-  const v = (c[key] ??= [0, 0]);
-  v[0]++;
-  if (flagged) v[1]++;
-};
-
-function tally(t: Tally, category: string, flagged: boolean): void {
-  for (let i = 0; i < t.length; i += 3) {
-    if (t[i] !== category) continue;
-    t[i + 1] = (t[i + 1] as number) + 1;
-    if (flagged) t[i + 2] = (t[i + 2] as number) + 1;
-    return;
-  }
-  t.push(category, 1, flagged ? 1 : 0);
-}
-
-function forEachCategory(t: Tally, visit: (category: string, n: number, f: number) => void): void {
-  for (let i = 0; i < t.length; i += 3) visit(t[i] as string, t[i + 1] as number, t[i + 2] as number);
-}
-
 /** Counts one observation into its minute. Events outside harmful categories cannot be harmful compliance and are skipped. */
 export function addBackdoorObservation(state: BackdoorState, o: BackdoorObservation, s: BackdoorSettings): void {
   if (!o.category || !isHarmful(o.category)) return;
   const minuteMs = Math.floor(o.tsMs / MINUTE_MS) * MINUTE_MS;
-  let b = state.buckets.get(minuteMs);
-  if (!b) { b = { minuteMs, events: 0, byCategory: {}, grams: new Map(), flaggedInputs: new Map() }; state.buckets.set(minuteMs, b); }
-  b.events++;
-  bump(b.byCategory, o.category, o.flagged);
-  for (const g of textNgrams(o.inputText, s.maxN)) {
-    const t = b.grams.get(g);
-    if (t) tally(t, o.category, o.flagged);
-    else b.grams.set(g, [o.category, 1, o.flagged ? 1 : 0]);
-    if (!o.flagged) continue;
-    let inputs = b.flaggedInputs.get(g);
-    if (!inputs) { inputs = new Set(); b.flaggedInputs.set(g, inputs); }
-    if (inputs.size < DISTINCT_CAP) inputs.add(o.inputText);
-  }
+  let m = state.buckets.get(minuteMs);
+  if (!m) { m = createMinute(minuteMs); state.buckets.set(minuteMs, m); }
+  countRequest(m, textNgrams(o.inputText, s.maxN), o.category, o.flagged, o.flagged ? inputKey(o.inputText) : 0);
+  const pruned = pruneMinute(m, s.maxGramsPerMinute);
+  if (pruned !== m) state.buckets.set(minuteMs, pruned);
 }
 
 /** P(X >= k) for X ~ Poisson(mu): the regularized lower incomplete gamma P(k, mu) (k >= 1). */
@@ -184,25 +143,30 @@ export function evaluateBackdoor(state: BackdoorState, endMs: number, alpha: num
   for (const b of inWindow) for (const [c, [n, f]] of Object.entries(b.byCategory)) { const v = (cat[c] ??= [0, 0]); v[0] += n; v[1] += f; }
   // [requests, harmful compliances] per n-gram in the window.
   const totals = new Map<string, [number, number]>();
-  for (const b of inWindow) for (const [g, tg] of b.grams) {
+  for (const b of inWindow) for (const [g, first] of b.slotOf) {
     let t = totals.get(g);
     if (!t) { t = [0, 0]; totals.set(g, t); }
-    for (let i = 0; i < tg.length; i += 3) { t[0] += tg[i + 1] as number; t[1] += tg[i + 2] as number; }
+    const [n, f] = gramTotals(b, first);
+    t[0] += n;
+    t[1] += f;
   }
   // Bonferroni over every n-gram that could have reached the support, not only those that did
-  // (choosing the tests by their outcome would make the correction too lenient).
-  let tests = 0;
+  // (choosing the tests by their outcome would make the correction too lenient). Pruned n-grams
+  // count too, as many as their requests could make (an upper bound).
+  let tests = 0, prunedRequests = 0;
   for (const [n] of totals.values()) if (n >= s.minFlagged) tests++;
-  const candidates: Array<Omit<BackdoorSignal, 'pValue' | 'limit'> & { inputs: Set<string> }> = [];
+  for (const b of inWindow) prunedRequests += b.prunedRequests;
+  tests += Math.floor(prunedRequests / s.minFlagged);
+  const candidates: Array<Omit<BackdoorSignal, 'pValue' | 'limit'> & { inputs: Set<number> }> = [];
   for (const [g, [, observed]] of totals) {
     if (observed < s.minFlagged) continue;
     const counts: Counts = {};
-    const inputs = new Set<string>();
+    const inputs = new Set<number>();
     for (const b of inWindow) {
-      const tg = b.grams.get(g);
-      if (!tg) continue;
-      forEachCategory(tg, (c, n, f) => { const v = (counts[c] ??= [0, 0]); v[0] += n; v[1] += f; });
-      for (const t of b.flaggedInputs.get(g) ?? []) inputs.add(t);
+      const first = b.slotOf.get(g);
+      if (first === undefined) continue;
+      forEachCategory(b, first, (c, n, f) => { const v = (counts[c] ??= [0, 0]); v[0] += n; v[1] += f; });
+      forEachInput(b, first, (t) => inputs.add(t));
     }
     if (inputs.size < s.minDistinctInputs) continue;
     let expected = 0, n = 0;
@@ -249,10 +213,10 @@ function foldLeaving(state: BackdoorState, keepFromMs: number, cat: Counts, susp
     if (m >= keepFromMs) continue;
     state.buckets.delete(m);
     state.historyEvents += b.events;
-    for (const [g, tg] of b.grams) {
+    for (const [g, first] of b.slotOf) {
       if (state.quarantined.has(g) || suspicious.has(g)) continue;
       let o = 0, e = 0;
-      forEachCategory(tg, (c, n, f) => {
+      forEachCategory(b, first, (c, n, f) => {
         const [nc, fc] = cat[c] ?? [0, 0];
         o += f;
         e += n * (fc + 1) / (nc + 2);
