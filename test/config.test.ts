@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     expect(c.server).toEqual({ host: '127.0.0.1', port: 7070, heap_growth_percent: 100 });
     expect(c.gateway.upstream.timeout).toBe(120_000);
     expect(c.pipeline.flush_interval).toBe(50);
+    expect(c.storage).toMatchObject({ sqlite_synchronous: 'full', sqlite_cache_mib: 2 });
     expect(Object.isFrozen(c.gateway.upstream)).toBe(true);
   });
 
@@ -32,7 +33,7 @@ describe('loadConfig', () => {
       'server: { port: 70000 }',
       'pipeline: { flush_interval: 0s, sampling: { mode: sometimes } }',
       'gateway: { upstream: { url: not-a-url } }',
-      'storage: { driver: oracle }',
+      'storage: { driver: oracle, sqlite_cache_mib: 0 }',
       'colour: blue',
     ].join('\n'));
     let problems: string[] = [];
@@ -43,9 +44,10 @@ describe('loadConfig', () => {
       expect.stringMatching(/^pipeline\.sampling\.mode: /),
       expect.stringMatching(/^gateway\.upstream\.url: /),
       expect.stringMatching(/^storage\.driver: /),
+      expect.stringMatching(/^storage\.sqlite_cache_mib: /),
       expect.stringMatching(/Unrecognized key: "colour"/),
     ]));
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
   });
 
   it('reports YAML syntax errors and a non-mapping top level', () => {

@@ -17,7 +17,8 @@ export function openStore(config: ArgusConfig, env: NodeJS.ProcessEnv = process.
     return openPostgresEventStore(url);
   }
   const synchronous = config.storage.sqlite_synchronous;
+  const cacheMiB = config.storage.sqlite_cache_mib;
   const path = join(config.data_dir, 'argus.db');
-  const store = createSqliteEventStore(openSqliteDatabase({ path, synchronous }), { synchronous });
-  return options.writerThread === true ? withWriterThread(store, { path, synchronous }) : store;
+  const store = createSqliteEventStore(openSqliteDatabase({ path, synchronous, cacheMiB }), { synchronous });
+  return options.writerThread === true ? withWriterThread(store, { path, synchronous, cacheMiB }) : store;
 }

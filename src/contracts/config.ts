@@ -8,6 +8,14 @@ import { notifiersConfigSchema } from './notify.js';
 import { reviewConfigSchema } from './review.js';
 
 /**
+ * Page cache of each SQLite connection, MiB. better-sqlite3 builds SQLite with 16 MiB; Argus opens
+ * three or four connections, whose caches fill over a busy server's first minutes. SQLite's own
+ * default, 2 MiB, reads and writes as fast on the bench's million-event stores
+ * (docs/operations.md#memory).
+ */
+export const DEFAULT_SQLITE_CACHE_MIB = 2;
+
+/**
  * The one YAML config file. Every field has a default, so an empty file (or none) runs Argus
  * embedded: SQLite under ./.argus, the API and dashboard on 127.0.0.1:7070. Units sit in the
  * names or in the duration strings. Secrets never live here: only the names of the environment
@@ -35,6 +43,8 @@ export const configSchema = z.object({
     driver: z.enum(['sqlite', 'postgres']).default('sqlite'),
     /** full: fsync at every commit (an acknowledged event survives power loss); normal: survives a crash of Argus. */
     sqlite_synchronous: z.enum(['full', 'normal']).default('full'),
+    /** Page cache of each SQLite connection, MiB (see DEFAULT_SQLITE_CACHE_MIB). */
+    sqlite_cache_mib: z.number().positive().max(4_096).default(DEFAULT_SQLITE_CACHE_MIB),
     postgres_url_env: z.string().default('ARGUS_POSTGRES_URL'),
   }).strict().prefault({}),
   privacy: z.object({

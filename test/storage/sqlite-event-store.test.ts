@@ -20,6 +20,12 @@ runEventStoreContract('sqlite (file, WAL, inserts on a writer thread)', async ()
 });
 
 describe('sqlite specifics', () => {
+  it('gives each connection a 2 MiB page cache unless told otherwise (better-sqlite3 builds SQLite with 16 MiB)', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'argus-sqlite-')), 'argus.db');
+    expect(openSqliteDatabase({ path }).pragma('cache_size', { simple: true })).toBe(-2048);
+    expect(openSqliteDatabase({ path, cacheMiB: 0.5 }).pragma('cache_size', { simple: true })).toBe(-512);
+  });
+
   it('rebuilds rollups for minutes written before rollups existed, and marks them ready', async () => {
     const db = openSqliteDatabase({ path: join(mkdtempSync(join(tmpdir(), 'argus-sqlite-')), 'argus.db') });
     const store = createSqliteEventStore(db);

@@ -44,7 +44,7 @@ export function openDetectionStore(config: ArgusConfig, env: NodeJS.ProcessEnv =
     if (!url) throw new ArgusError('ARGUS_ERR_CONFIG', `storage.driver is postgres but ${config.storage.postgres_url_env} is not set (e.g. postgres://user@host:5432/argus)`);
     return openPostgresDetectionStore(url);
   }
-  return createSqliteDetectionStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous }));
+  return createSqliteDetectionStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous, cacheMiB: config.storage.sqlite_cache_mib }));
 }
 
 /** `review` is the scheduled periodic baseline review (started with the engine when detection.review.enabled). */

@@ -37,7 +37,7 @@ export function reviewThresholdsFrom(config: ArgusConfig): ReviewThresholds {
 /** Opens the response store: the SQLite file of the embedded store (or one beside it when events live in PostgreSQL). */
 export function openResponseStore(config: ArgusConfig): ResponseStore {
   const file = config.storage.driver === 'sqlite' ? 'argus.db' : 'response.db';
-  return createResponseStore(openSqliteDatabase({ path: join(config.data_dir, file), synchronous: config.storage.sqlite_synchronous }));
+  return createResponseStore(openSqliteDatabase({ path: join(config.data_dir, file), synchronous: config.storage.sqlite_synchronous, cacheMiB: config.storage.sqlite_cache_mib }));
 }
 
 /**

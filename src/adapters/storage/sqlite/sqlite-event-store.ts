@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventAnalysis, StoredEvent } from '../../../core/events/event.js';
+import { DEFAULT_SQLITE_CACHE_MIB } from '../../../contracts/config.js';
 import { ArgusError } from '../../../core/errors.js';
 import { ROLLUPS_READY_SETTING, rollupDeltas } from '../rollups.js';
 import { pageOfRows, readCursor, type AggregateRow, type EventQuery, type EventStore, type EventWindow } from '../types.js';
@@ -13,6 +14,8 @@ export interface SqliteStoreOptions {
   /** File path, or ':memory:'. */
   path: string;
   synchronous?: 'full' | 'normal';
+  /** Page cache of this connection, MiB (config storage.sqlite_cache_mib; SQLite's own default). */
+  cacheMiB?: number;
 }
 
 /** Opens (creating if needed) an SQLite database in WAL mode and brings its schema up to date. */
@@ -28,6 +31,8 @@ export function openSqliteDatabase(options: SqliteStoreOptions): Database.Databa
   db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A negative cache_size is in KiB.
+  db.pragma(`cache_size = ${-Math.round((options.cacheMiB ?? DEFAULT_SQLITE_CACHE_MIB) * 1024)}`);
   migrate(db);
   return db;
 }

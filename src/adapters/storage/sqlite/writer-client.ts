@@ -8,6 +8,8 @@ import { eventToInsertRow, type EventInsertRow } from './rows.js';
 /** Rows are encoded on the caller's thread (eventToInsertRow); `seqs` as prepareRowInsert answers. */
 export interface WriterRequest { id: number; rows: readonly EventInsertRow[]; durable: boolean }
 export type WriterReply = { id: number; seqs: Float64Array } | { id: number; error: string };
+/** What the writer thread opens: the database file, its synchronous mode and page cache (MiB). */
+export interface WriterOptions { path: string; synchronous: 'full' | 'normal'; cacheMiB?: number }
 
 /**
  * Moves event inserts of a SQLite store onto a worker thread with its own connection to the same
@@ -18,7 +20,7 @@ export type WriterReply = { id: number; seqs: Float64Array } | { id: number; err
  * insert and does not keep the process alive while idle. If it dies, inserts fall back to the
  * main connection.
  */
-export function withWriterThread(store: EventStore, o: { path: string; synchronous: 'full' | 'normal' }): EventStore {
+export function withWriterThread(store: EventStore, o: WriterOptions): EventStore {
   let worker: Worker | undefined;
   let failed = false;
   let nextId = 1;
@@ -74,6 +76,6 @@ export function withWriterThread(store: EventStore, o: { path: string; synchrono
   };
 }
 
-function spawnWriter(workerData: { path: string; synchronous: 'full' | 'normal' }): Worker {
+function spawnWriter(workerData: WriterOptions): Worker {
   return spawnWorker(import.meta.url, 'writer-thread', workerData);
 }

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareRowInsert } from './row-insert.js';
 import { openSqliteDatabase } from './sqlite-event-store.js';
-import type { WriterReply, WriterRequest } from './writer-client.js';
+import type { WriterOptions, WriterReply, WriterRequest } from './writer-client.js';
 
 /** Entry of the SQLite writer thread (see writer-client.ts): one connection, one insert at a time. */
-const { path, synchronous } = workerData as { path: string; synchronous: 'full' | 'normal' };
-const db = openSqliteDatabase({ path, synchronous });
+const { path, synchronous, cacheMiB } = workerData as WriterOptions;
+const db = openSqliteDatabase({ path, synchronous, cacheMiB });
 const insertRows = prepareRowInsert(db);
 // In WAL mode, NORMAL commits skip the fsync; a later FULL commit syncs everything before it.
 const durableMode = synchronous === 'normal' ? 'NORMAL' : 'FULL';
