@@ -20,9 +20,16 @@ function nodeArgsFor(args: readonly string[]): string[] {
   return args[0] === 'serve' && extra ? extra.split(/\s+/) : [];
 }
 
+/**
+ * What bin/argus (the `argus` command) puts in the environment before it starts Node: an `argus
+ * serve` child gets the same, since the bench starts Node itself (to pass Node flags). Set
+ * MALLOC_ARENA_MAX to measure another value (16 is glibc's own limit on 2 cores).
+ */
+const launcherEnv = (args: readonly string[]): NodeJS.ProcessEnv => (args[0] === 'serve' ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } : {});
+
 /** Starts a Node script as a child process and waits until `readyUrl` answers. */
 export async function startChild(script: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgsFor(args), script, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...nodeArgsFor(args), script, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...launcherEnv(args), ...env } });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
   for (let i = 0; i < 200; i++) {
