@@ -32,7 +32,7 @@ export const configSchema = z.object({
     port: z.number().int().min(0).max(65_535).default(7070),
     /**
      * How far the JavaScript heap may grow past what survived the last full garbage collection
-     * before the next one, in percent (`argus serve` only; see heap-growth.ts). 0 leaves it to V8.
+     * before the next one, in percent (`argus serve` and its analysis process; see heap-growth.ts). 0 leaves it to V8.
      */
     heap_growth_percent: z.number().int().min(0).max(1_000).default(100),
   }).strict().prefault({}),

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { ArgusConfig } from '../../contracts/config.js';
+import { applyHeapGrowth } from '../heap-growth.js';
 import { openStore } from '../open-store.js';
 import { buildClassifier, samplerFrom } from '../build-analysis.js';
 import { startAnalysisLoop } from './analysis-loop.js';
@@ -15,6 +16,8 @@ const logger = pino({ level: 'info', base: { service: 'argus', part: 'analysis' 
 process.once('message', (init: { type: 'init'; config: ArgusConfig }) => {
   const config = init.config;
   logger.level = config.log.level;
+  // The same bound as the server's: left to V8, this process's heap swung by 50 MiB between collections.
+  applyHeapGrowth(config.server.heap_growth_percent);
   const store = openStore(config);
   const suite = buildClassifier(config);
   const analyzer = createAnalyzer(suite, (err) => send({ type: 'error', stage: 'analyse', message: `classifier: ${(err as Error).message}` }));
