@@ -16,9 +16,15 @@ export function openStore(config: ArgusConfig, env: NodeJS.ProcessEnv = process.
     if (!url) throw new ArgusError('ARGUS_ERR_CONFIG', `storage.driver is postgres but ${config.storage.postgres_url_env} is not set (e.g. postgres://user@host:5432/argus)`);
     return openPostgresEventStore(url);
   }
-  const synchronous = config.storage.sqlite_synchronous;
-  const cacheMiB = config.storage.sqlite_cache_mib;
-  const path = join(config.data_dir, 'argus.db');
-  const store = createSqliteEventStore(openSqliteDatabase({ path, synchronous, cacheMiB }), { synchronous });
-  return options.writerThread === true ? withWriterThread(store, { path, synchronous, cacheMiB }) : store;
+  const sqlite = sqliteOptionsFrom(config);
+  const store = createSqliteEventStore(openSqliteDatabase(sqlite), { synchronous: sqlite.synchronous });
+  return options.writerThread === true ? withWriterThread(store, sqlite) : store;
+}
+
+/**
+ * How every SQLite connection of Argus is opened (events, writer thread, detection and response
+ * stores): the file under data_dir, and the storage settings that apply to each connection.
+ */
+export function sqliteOptionsFrom(config: ArgusConfig, file = 'argus.db'): { path: string; synchronous: 'full' | 'normal'; cacheMiB: number } {
+  return { path: join(config.data_dir, file), synchronous: config.storage.sqlite_synchronous, cacheMiB: config.storage.sqlite_cache_mib };
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createSqliteDetectionStore, type DetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
@@ -12,6 +11,7 @@ import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../../core/d
 import { registerAlertsRoutes } from '../../server/api/alerts-routes.js';
 import { registerBaselinesRoutes } from '../../server/api/baselines-routes.js';
 import type { MonitoringBoost } from '../response/monitoring-boost.js';
+import { sqliteOptionsFrom } from '../open-store.js';
 import { contextCheckFrom } from './context-check.js';
 import { periodicReviewFrom, type PeriodicReview } from './periodic-review.js';
 import { createDetectionEngine, type DetectionEngine } from './engine.js';
@@ -44,7 +44,7 @@ export function openDetectionStore(config: ArgusConfig, env: NodeJS.ProcessEnv =
     if (!url) throw new ArgusError('ARGUS_ERR_CONFIG', `storage.driver is postgres but ${config.storage.postgres_url_env} is not set (e.g. postgres://user@host:5432/argus)`);
     return openPostgresDetectionStore(url);
   }
-  return createSqliteDetectionStore(openSqliteDatabase({ path: join(config.data_dir, 'argus.db'), synchronous: config.storage.sqlite_synchronous, cacheMiB: config.storage.sqlite_cache_mib }));
+  return createSqliteDetectionStore(openSqliteDatabase(sqliteOptionsFrom(config)));
 }
 
 /** `review` is the scheduled periodic baseline review (started with the engine when detection.review.enabled). */

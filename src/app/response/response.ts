@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createSqliteDetectionStore } from '../../adapters/storage/sqlite/detection-store.js';
 import { createResponseStore, type ResponseStore } from '../../adapters/storage/sqlite/response-store.js';
@@ -11,6 +10,7 @@ import type { Clock } from '../../core/clock.js';
 import type { ReviewThresholds } from '../../core/review/rules.js';
 import { createBaselineFromWindow } from '../detection/baselines.js';
 import { openDetectionStore } from '../detection/compose.js';
+import { sqliteOptionsFrom } from '../open-store.js';
 import { createIncidentManager } from './incident-manager.js';
 import { createMitigationController } from './mitigation-controller.js';
 import { boostSettingsFrom, createMonitoringBoost, type MonitoringBoost } from './monitoring-boost.js';
@@ -37,7 +37,7 @@ export function reviewThresholdsFrom(config: ArgusConfig): ReviewThresholds {
 /** Opens the response store: the SQLite file of the embedded store (or one beside it when events live in PostgreSQL). */
 export function openResponseStore(config: ArgusConfig): ResponseStore {
   const file = config.storage.driver === 'sqlite' ? 'argus.db' : 'response.db';
-  return createResponseStore(openSqliteDatabase({ path: join(config.data_dir, file), synchronous: config.storage.sqlite_synchronous, cacheMiB: config.storage.sqlite_cache_mib }));
+  return createResponseStore(openSqliteDatabase(sqliteOptionsFrom(config, file)));
 }
 
 /**
